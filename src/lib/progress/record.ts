@@ -27,9 +27,9 @@ export interface ProgressRecordV1 {
 }
 
 export type ReadOutcome =
-  | { kind: 'ok'; record: ProgressRecord; migratedFrom?: number }
-  | { kind: 'newer'; record: ProgressRecord; version: number }
-  | { kind: 'invalid'; reason: string };
+  | { kind: 'ok'; record: ProgressRecord }
+  | { kind: 'newer'; record: ProgressRecord }
+  | { kind: 'invalid' };
 
 const DATE_FIELDS = ['visitedAt', 'reachedEndAt', 'completedAt'] as const;
 
@@ -45,38 +45,30 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads the lessons map, keeping every well-formed entry and dropping only malformed fields. */
-function readLessons(value: unknown, strict: boolean): Record<string, LessonProgress> | string {
-  if (!isObject(value)) return 'lessons is not an object';
-  const entries = Object.entries(value);
-  if (entries.length > MAX_LESSONS) return 'too many lessons';
+/** Reads the lessons map; null if anything in it is malformed (lenient: drops the malformed parts). */
+function readLessons(value: unknown, lenient = false): Record<string, LessonProgress> | null {
+  if (!isObject(value) || Object.keys(value).length > MAX_LESSONS) return null;
   const lessons: Record<string, LessonProgress> = {};
-  for (const [slug, entry] of entries) {
-    if (!SLUG.test(slug) || !isObject(entry)) {
-      if (strict) return `lesson "${slug.slice(0, 40)}" is malformed`;
-      continue;
-    }
+  for (const [slug, entry] of Object.entries(value)) {
     const clean: LessonProgress = {};
+    let ok = SLUG.test(slug) && isObject(entry);
     for (const field of DATE_FIELDS) {
-      const date = entry[field];
-      if (date === undefined) continue;
-      if (!isIsoDate(date)) {
-        if (strict) return `${slug}.${field} is not a date`;
-        continue;
-      }
-      clean[field] = date;
+      const date = ok ? (entry as Record<string, unknown>)[field] : undefined;
+      if (isIsoDate(date)) clean[field] = date;
+      else if (date !== undefined) ok = false;
     }
-    lessons[slug] = clean;
+    if (ok) lessons[slug] = clean;
+    else if (!lenient) return null;
   }
   return lessons;
 }
 
-function migrateV1(value: Record<string, unknown>, now: string): ProgressRecord | string {
-  if (!Array.isArray(value.completed)) return 'v1 completed is not a list';
+/** v1 → v2. v1 kept no dates: the migration time is the best honest upper bound. */
+function migrateV1(value: Record<string, unknown>, now: string): ProgressRecord | null {
   const record = emptyRecord();
+  if (!Array.isArray(value.completed)) return null;
   for (const slug of value.completed) {
-    if (typeof slug !== 'string' || !SLUG.test(slug)) return 'v1 completed has a malformed slug';
-    // v1 kept no dates: the migration time is the best honest upper bound.
+    if (typeof slug !== 'string' || !SLUG.test(slug)) return null;
     record.lessons[slug] = { reachedEndAt: now, completedAt: now };
   }
   return record;
@@ -84,38 +76,26 @@ function migrateV1(value: Record<string, unknown>, now: string): ProgressRecord 
 
 /** Parses and validates untrusted JSON (from storage or an imported file) into a current record. */
 export function readRecord(raw: string, now: string = new Date().toISOString()): ReadOutcome {
-  if (raw.length > MAX_RECORD_BYTES) return { kind: 'invalid', reason: 'too large' };
+  const invalid = { kind: 'invalid' } as const;
+  if (raw.length > MAX_RECORD_BYTES) return invalid;
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
-    return { kind: 'invalid', reason: 'not JSON' };
+    return invalid;
   }
-  if (!isObject(value) || typeof value.version !== 'number' || !Number.isInteger(value.version)) {
-    return { kind: 'invalid', reason: 'no version' };
-  }
-  if (value.version === 1) {
-    const migrated = migrateV1(value, now);
-    return typeof migrated === 'string'
-      ? { kind: 'invalid', reason: migrated }
-      : { kind: 'ok', record: migrated, migratedFrom: 1 };
-  }
-  if (value.version === CURRENT_VERSION) {
-    const lessons = readLessons(value.lessons, true);
-    return typeof lessons === 'string'
-      ? { kind: 'invalid', reason: lessons }
-      : { kind: 'ok', record: { version: CURRENT_VERSION, lessons } };
-  }
-  if (value.version > CURRENT_VERSION) {
-    // A newer course wrote this: read what we understand, and never write over it.
-    const lessons = readLessons(value.lessons, false);
-    return {
-      kind: 'newer',
-      version: value.version,
-      record: { version: CURRENT_VERSION, lessons: typeof lessons === 'string' ? {} : lessons },
-    };
-  }
-  return { kind: 'invalid', reason: `unknown version ${value.version}` };
+  if (!isObject(value) || !Number.isInteger(value.version)) return invalid;
+  const version = value.version as number;
+  const record =
+    version === 1 ? migrateV1(value, now) : version === CURRENT_VERSION ? wrap(readLessons(value.lessons)) : null;
+  if (record) return { kind: 'ok', record };
+  // A newer course wrote this: read what we understand, and never write over it.
+  if (version > CURRENT_VERSION) return { kind: 'newer', record: wrap(readLessons(value.lessons, true)) ?? emptyRecord() };
+  return invalid;
+}
+
+function wrap(lessons: Record<string, LessonProgress> | null): ProgressRecord | null {
+  return lessons && { version: CURRENT_VERSION, lessons };
 }
 
 function earliest(a: string | undefined, b: string | undefined): string | undefined {

@@ -38,7 +38,8 @@ export function safeWrite(storage: StorageLike | null, key: string, value: strin
     storage.setItem(key, value);
     return 'ok';
   } catch (error) {
-    return isQuotaError(error) ? 'quota' : 'unavailable';
+    // QuotaExceededError in every current browser (Firefox once said NS_ERROR_DOM_QUOTA_REACHED).
+    return /quota/i.test((error as Error)?.name) ? 'quota' : 'unavailable';
   }
 }
 
@@ -50,9 +51,4 @@ export function safeRemove(storage: StorageLike | null, key: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isQuotaError(error: unknown): boolean {
-  const name = (error as { name?: string } | null)?.name ?? '';
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || /quota/i.test(String(error));
 }

@@ -105,9 +105,6 @@ export function createProgressStore({ storage, key = PROGRESS_KEY, now = () => n
     get problem(): ProgressProblem | null {
       return problem;
     },
-    get persistent(): boolean {
-      return writable;
-    },
     subscribe(listener: Listener): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);

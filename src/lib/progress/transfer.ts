@@ -22,7 +22,7 @@ export function importProgress(store: ProgressStore, text: string, knownSlugs?: 
     return { ok: false, error: 'This file is not a progress file exported from this course.' };
   }
   const outcome = readRecord(text);
-  if (outcome.kind === 'invalid') return { ok: false, error: `This progress file is damaged (${outcome.reason}).` };
+  if (outcome.kind === 'invalid') return { ok: false, error: 'This progress file is damaged or incomplete.' };
   if (outcome.kind === 'newer') {
     return { ok: false, error: 'This progress file comes from a newer version of the course.' };
   }

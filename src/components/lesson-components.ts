@@ -1,0 +1,20 @@
+// The components an MDX lesson may use without importing them (reading view).
+import Cite from './Cite.astro';
+import Term from './Term.astro';
+import Plain from './Plain.astro';
+import Clinical from './Clinical.astro';
+import Notes from './Notes.astro';
+import SlideBreak from './SlideBreak.astro';
+import LessonQuiz from './LessonQuiz.astro';
+import DiagramSlot from './DiagramSlot.astro';
+
+export const lessonComponents = {
+  Cite,
+  Term,
+  Plain,
+  Clinical,
+  Notes,
+  SlideBreak,
+  LessonQuiz,
+  SynapseDiagram: DiagramSlot,
+};

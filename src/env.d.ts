@@ -1,0 +1,8 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** Set by the lesson page: citation numbers in order of first citation, and the lesson's file. */
+    citations?: { numbers: Map<string, number>; file: string };
+  }
+}

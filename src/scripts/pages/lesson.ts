@@ -1,0 +1,3 @@
+// Lesson pages: completion.
+import './site';
+import '../lesson';

@@ -1,0 +1,3 @@
+// The course path (home page).
+import './site';
+import '../path';

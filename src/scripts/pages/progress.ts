@@ -1,0 +1,3 @@
+// The progress page: table, export, import, clear.
+import './site';
+import '../progress-page';

@@ -1,0 +1,68 @@
+// The progress page: the table, export, import (validated and merged) and "Clear my data".
+import { progress, lessonStatus } from '../lib/progress';
+import { exportProgress, importProgress } from '../lib/progress/transfer';
+import { clearCourseData } from '../lib/prefs';
+
+const store = progress();
+const rows = [...document.querySelectorAll<HTMLTableRowElement>('[data-progress-table] tr[data-slug]')];
+const known = new Set(rows.map((r) => r.dataset.slug!));
+const status = document.querySelector<HTMLElement>('[data-transfer-status]')!;
+const table = document.querySelector<HTMLElement>('[data-progress-table]')!;
+
+function render(): void {
+  for (const row of rows) {
+    const slug = row.dataset.slug!;
+    const state = lessonStatus(store.record, slug);
+    const done = store.record.lessons[slug]?.completedAt;
+    row.querySelector('[data-cell="status"]')!.textContent = table.getAttribute(`data-${state}`);
+    row.querySelector('[data-cell="date"]')!.textContent = done
+      ? new Date(done).toLocaleDateString(undefined, { dateStyle: 'long' })
+      : '–';
+  }
+  for (const note of document.querySelectorAll<HTMLElement>('[data-storage-problem]')) {
+    note.hidden = note.dataset.storageProblem !== store.problem;
+  }
+}
+
+store.subscribe(render);
+render();
+
+document.querySelector('[data-export]')!.addEventListener('click', () => {
+  const blob = new Blob([exportProgress(store.record)], { type: 'application/json' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `ketamine-course-progress-${new Date().toISOString().slice(0, 10)}.json`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  status.textContent = 'Your progress file has been downloaded.';
+});
+
+const input = document.querySelector<HTMLInputElement>('[data-import]')!;
+input.addEventListener('change', async () => {
+  const file = input.files?.[0];
+  if (!file) return;
+  if (file.size > 200_000) {
+    status.textContent = 'That file is too large to be a progress file. Nothing was changed.';
+    return;
+  }
+  const result = importProgress(store, await file.text(), known);
+  status.textContent = result.ok
+    ? `Progress loaded. ${result.added} ${result.added === 1 ? 'lesson was' : 'lessons were'} added as complete.`
+    : `${result.error} Nothing was changed.`;
+  input.value = '';
+});
+
+const dialog = document.querySelector<HTMLDialogElement>('[data-clear-dialog]')!;
+const opener = document.querySelector<HTMLButtonElement>('[data-clear]')!;
+opener.addEventListener('click', () => dialog.showModal());
+dialog.addEventListener('close', () => {
+  if (dialog.returnValue === 'confirm') {
+    store.clear();
+    clearCourseData();
+    delete document.documentElement.dataset.theme;
+    delete document.documentElement.dataset.depth;
+    status.textContent = 'Your data has been cleared from this browser.';
+  }
+  dialog.returnValue = '';
+  opener.focus();
+});
