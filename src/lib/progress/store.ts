@@ -64,8 +64,9 @@ export function createProgressStore({ storage, key = PROGRESS_KEY, now = () => n
     // Unreadable: keep the original aside before anything may replace it.
     const aside = `${key}:unreadable:${stamp()}`;
     if (safeWrite(storage, aside, read.value) === 'ok') {
-      safeRemove(storage, key);
+      // Replace it with what this tab knows (not a removal: other tabs read removal as "cleared").
       problem = 'recovered';
+      push();
       return true;
     }
     writable = false;
