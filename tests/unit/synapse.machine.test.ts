@@ -222,7 +222,7 @@ describe('synapse machine: timer, announcements, input', () => {
 
   it('PAUSE and VISIBILITY_HIDDEN clear the timer', () => {
     vi.useFakeTimers();
-    const actor = createActor(synapseMachine).start();
+    const actor = createActor(synapseMachine, { input: {} }).start();
     for (const stop of ['PAUSE', 'VISIBILITY_HIDDEN'] as const) {
       actor.send({ type: 'PLAY' });
       vi.advanceTimersByTime(DEFAULT_INTERVAL_MS);
@@ -279,7 +279,7 @@ describe('deck contract', () => {
   });
 
   it('drives a live actor through every step and hands control back to the deck', () => {
-    const actor = createActor(synapseMachine).start();
+    const actor = createActor(synapseMachine, { input: {} }).start();
     const consumed: boolean[] = [];
     for (let i = 0; i < STEP_COUNT; i++) consumed.push(sendDeckStep(actor, 'next'));
     expect(consumed).toEqual([true, true, true, true, true, true, true, false]);
