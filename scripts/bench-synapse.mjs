@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Benchmark the synapse diagram while it plays: long tasks and frame timings in headless Chromium.
+//
+//   node scripts/bench-synapse.mjs [url] [--seconds 10] [--next-every 0] [--json]
+//
+// Default url: http://localhost:4321/lessons/how-ketamine-works/ (start the site first, e.g.
+// `npm run start`). The page must embed <SynapseDiagram client:visible/>; the script scrolls it into
+// view (which hydrates the island), makes sure motion is on, presses Play and records for ~10 s:
+//   - long tasks (PerformanceObserver 'longtask'): the longest, and how many took > 50 ms;
+//   - frames (requestAnimationFrame deltas): mean fps, worst frame, 95th percentile.
+// Play advances one step every 8 s, so 10 s covers one animated step change; `--next-every 1500`
+// also presses Next every 1.5 s to exercise more steps (Next pauses playback, as readers expect).
+// Browser: CHROMIUM_PATH or /usr/bin/chromium. Exit code 1 if the page or the diagram is missing.
+import { chromium } from 'playwright-core';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
+};
+const url = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? 'http://localhost:4321/lessons/how-ketamine-works/';
+const seconds = flag('seconds', 10);
+const nextEvery = flag('next-every', 0);
+const asJson = args.includes('--json');
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'no-preference' });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const bench = { longTasks: [], frames: [], recording: false };
+    window.__synapseBench = bench;
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      bench.noLongTaskApi = true;
+    }
+  });
+
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response || !response.ok()) throw new Error(`Could not load ${url} (status ${response?.status() ?? 'none'})`);
+
+  const diagram = page.locator('[data-deck-stepper]').first();
+  if ((await diagram.count()) === 0) throw new Error(`No synapse diagram ([data-deck-stepper]) on ${url}`);
+  await diagram.scrollIntoViewIfNeeded();
+  // client:visible: wait until Astro has hydrated the island (it drops the `ssr` attribute).
+  await page.waitForFunction(
+    () => {
+      const root = document.querySelector('[data-deck-stepper]');
+      const island = root?.closest('astro-island');
+      return Boolean(root) && (!island || !island.hasAttribute('ssr'));
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+
+  // Measure the full animation, not the reduced-motion cross-fades.
+  const reduce = diagram.getByRole('switch', { name: 'Reduce motion' });
+  if ((await reduce.count()) && (await reduce.isChecked())) await reduce.uncheck();
+
+  const play = diagram.getByRole('button', { name: /^Play/ });
+  await play.click();
+  const started = await page.evaluate(() => {
+    const bench = window.__synapseBench;
+    bench.recording = true;
+    bench.start = performance.now();
+    let last = bench.start;
+    const loop = (now) => {
+      if (!bench.recording) return;
+      bench.frames.push(now - last);
+      last = now;
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    return bench.start;
+  });
+
+  const end = Date.now() + seconds * 1000;
+  const next = diagram.getByRole('button', { name: /^Next/ });
+  while (Date.now() < end) {
+    const wait = Math.min(nextEvery > 0 ? nextEvery : 250, end - Date.now());
+    await page.waitForTimeout(Math.max(wait, 0));
+    if (nextEvery > 0 && Date.now() < end) await next.click();
+  }
+
+  const data = await page.evaluate(() => {
+    const bench = window.__synapseBench;
+    bench.recording = false;
+    return {
+      elapsed: performance.now() - bench.start,
+      frames: bench.frames,
+      longTasks: bench.longTasks.filter((t) => t.start + t.duration >= bench.start),
+      noLongTaskApi: Boolean(bench.noLongTaskApi),
+      indicator: document.querySelector('[data-deck-stepper] .indicator')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    };
+  });
+
+  const frames = data.frames.slice(1); // the first delta includes the click handling
+  const sorted = [...frames].sort((a, b) => a - b);
+  const durations = data.longTasks.map((t) => t.duration);
+  const result = {
+    url,
+    seconds: Math.round(data.elapsed) / 1000,
+    startedAt: Math.round(started),
+    finalStep: data.indicator,
+    longestTaskMs: durations.length ? Math.round(Math.max(...durations)) : 0,
+    tasksOver50ms: durations.filter((d) => d > 50).length,
+    longTaskApi: !data.noLongTaskApi,
+    frames: frames.length,
+    meanFps: frames.length ? Math.round((frames.length / (data.elapsed / 1000)) * 10) / 10 : 0,
+    worstFrameMs: sorted.length ? Math.round(sorted[sorted.length - 1] * 10) / 10 : 0,
+    p95FrameMs: sorted.length ? Math.round(sorted[Math.floor(sorted.length * 0.95)] * 10) / 10 : 0,
+  };
+
+  if (asJson) {
+    console.log(JSON.stringify(result, null, 2));
+  } else {
+    console.log(`Synapse diagram benchmark — ${url}`);
+    console.log(`  recorded          ${result.seconds} s, ended at "${result.finalStep}"`);
+    console.log(`  longest task      ${result.longestTaskMs} ms${result.longTaskApi ? '' : ' (longtask API unavailable)'}`);
+    console.log(`  tasks > 50 ms     ${result.tasksOver50ms}`);
+    console.log(`  mean fps          ${result.meanFps} (${result.frames} frames)`);
+    console.log(`  worst frame       ${result.worstFrameMs} ms (p95 ${result.p95FrameMs} ms)`);
+  }
+} catch (error) {
+  console.error(`bench-synapse: ${error instanceof Error ? error.message : error}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
