@@ -33,7 +33,7 @@ describe('lesson frontmatter', () => {
     ['an unknown field (a typo)', { ...good, sumary: 'x' }, 'sumary'],
     ['no audiences', { ...good, audiences: [] }, 'audiences'],
   ])('%s fails naming the file and the field', (_name, data, field) => {
-    expect(() => parseLesson(FILE, data)).toThrowError(new RegExp(`^${FILE}: .*${field.replace('.', '\\.')}`, 'm'));
+    expect(() => parseLesson(FILE, data)).toThrow(new RegExp(`^${FILE}: .*${field.replace('.', '\\.')}`, 'm'));
   });
 });
 
@@ -52,13 +52,13 @@ describe('the path', () => {
   });
 
   test('a duplicate order fails naming both files', () => {
-    expect(() => sequence([...lessons, { slug: 'd', order: 2, title: 'D', file: 'lessons/09-d.mdx' }])).toThrowError(
+    expect(() => sequence([...lessons, { slug: 'd', order: 2, title: 'D', file: 'lessons/09-d.mdx' }])).toThrow(
       'lessons/09-d.mdx: order: 2 is already used by lessons/02-b.mdx',
     );
   });
 
   test('a duplicate slug fails', () => {
-    expect(() => sequence([...lessons, { slug: 'a', order: 9, title: 'A2', file: 'lessons/09-a.mdx' }])).toThrowError(/slug "a"/);
+    expect(() => sequence([...lessons, { slug: 'a', order: 9, title: 'A2', file: 'lessons/09-a.mdx' }])).toThrow(/slug "a"/);
   });
 
   test('slugs drop the number prefix', () => {
@@ -76,9 +76,9 @@ describe('citations and terms in a lesson body', () => {
   });
 
   test('an unknown id fails naming the lesson and the id', () => {
-    expect(() => assertKnownIds(FILE, 'Cite', citationOrder(body), new Set(['han-2016']))).toThrowError(
+    expect(() => assertKnownIds(FILE, 'Cite', citationOrder(body), new Set(['han-2016']))).toThrow(
       `${FILE}: <Cite id="zarate-2006">: not found in lessons/references.yaml`,
     );
-    expect(() => assertKnownIds(FILE, 'Term', ['nmda'], new Set())).toThrowError(/lessons\/glossary\.yaml/);
+    expect(() => assertKnownIds(FILE, 'Term', ['nmda'], new Set())).toThrow(/lessons\/glossary\.yaml/);
   });
 });
