@@ -2,26 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { syllable } from 'syllable';
+import { fleschKincaidGrade } from '../../src/lib/readability';
 import { SYNAPSE_STEPS, SYNAPSE_CITE_IDS, STEP_COUNT, stepAt, stepLabel } from '../../src/lib/synapse-steps';
 
-// Flesch–Kincaid grade. Uses src/lib/readability.ts (the course's shared measure) when another
-// helper has written it; otherwise the same formula here, so this test never silently skips.
+// The course's shared readability measure (Flesch–Kincaid grade), the same one the lesson tests use.
 const root = resolve(import.meta.dirname, '../..');
-const sharedReadability = resolve(root, 'src/lib/readability.ts');
-function localGrade(text: string): number {
-  const sentences = text.split(/[.!?]+(?=\s|$)/).filter((s) => s.trim()).length || 1;
-  const words = text.match(/[A-Za-z0-9²⁺’'-]+/g) ?? [];
-  const syllables = words.reduce((n, w) => n + Math.max(1, syllable(w.replace(/[²⁺]/g, ''))), 0);
-  return 0.39 * (words.length / sentences) + 11.8 * (syllables / words.length) - 15.59;
-}
-async function gradeOf(text: string): Promise<number> {
-  if (existsSync(sharedReadability)) {
-    const mod = (await import(/* @vite-ignore */ sharedReadability)) as { fleschKincaidGrade?: (t: string) => number };
-    if (typeof mod.fleschKincaidGrade === 'function') return mod.fleschKincaidGrade(text);
-  }
-  return localGrade(text);
-}
 
 describe('synapse steps (content)', () => {
   it('has the 8 steps of the mechanism, in order, with unique ids', () => {
@@ -49,10 +34,10 @@ describe('synapse steps (content)', () => {
     }
   });
 
-  it.each(SYNAPSE_STEPS.map((s, i) => [i + 1, s] as const))('step %i plain narration reads at grade 8 or below, in short sentences', async (_n, step) => {
+  it.each(SYNAPSE_STEPS.map((s, i) => [i + 1, s] as const))('step %i plain narration reads at grade 8 or below, in short sentences', (_n, step) => {
     const texts = [step.plain.text, ...(step.compare ? [step.compare.without.plain, step.compare.with.plain] : [])];
     for (const text of texts) {
-      expect(await gradeOf(text)).toBeLessThanOrEqual(8);
+      expect(fleschKincaidGrade(text)).toBeLessThanOrEqual(8);
       for (const sentence of text.split(/(?<=[.!?])\s+/)) expect(sentence.split(/\s+/).length).toBeLessThanOrEqual(20);
     }
   });
