@@ -147,6 +147,5 @@ export interface QuizAttempt {
 export type Announcement =
   | { kind: 'checked'; questionId: string; correct: boolean }
   | { kind: 'error'; questionId: string }
-  | { kind: 'question'; questionId: string; position: number; total: number }
   | { kind: 'complete'; score: number; total: number; passed: boolean | null }
   | { kind: 'retry'; kept: number; remaining: number };

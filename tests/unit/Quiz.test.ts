@@ -283,6 +283,7 @@ describe('Quiz', () => {
   it('practice mode: no pass or fail wording, only how it went', async () => {
     const { root, click, choose, onComplete, live } = setup({ mode: 'practice' });
     expect(within(root).getByRole('heading', { level: 2 }).textContent).toBe('Practise what you have learned');
+    expect(text(root).toLowerCase()).not.toMatch(/\bpass|\bfail/);
     await click('Start the quiz');
     await choose('Scores fell by half');
     await click('Check answer');
