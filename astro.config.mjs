@@ -15,6 +15,20 @@ export default defineConfig({
   markdown: { processor: unified({ rehypePlugins: [rehypeTableWrap] }) },
   build: { format: 'directory' },
   // Keep small scripts in their own files so the size report and the CSP see every byte.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        output: {
+          // The shared runtimes get their own long-cached chunks, and the size report can tell an
+          // island's own code from the runtime it shares with the other islands.
+          manualChunks(id) {
+            if (id.includes('/node_modules/xstate/')) return 'runtime-xstate';
+            if (id.includes('/node_modules/svelte/')) return 'runtime-svelte';
+          },
+        },
+      },
+    },
+  },
   devToolbar: { enabled: false },
 });

@@ -4,5 +4,7 @@ declare namespace App {
   interface Locals {
     /** Set by the lesson page: citation numbers in order of first citation, and the lesson's file. */
     citations?: { numbers: Map<string, number>; file: string };
+    /** Counts glossary terms on the page, for unique ids. */
+    termCount?: number;
   }
 }
