@@ -1,0 +1,105 @@
+// How deck windows talk: a BroadcastChannel per deck (no server), and a stored record per deck so
+// that a reopened window resumes where the deck was. Both are injected, so tests pass an
+// in-memory channel and a fake storage; the machine (src/machines/deck.machine.ts) never sees them.
+//
+// Every incoming message is validated (parseDeckMessage): another tab of an older build, or any
+// script of this origin, may post on the channel.
+import { parseDeckMessage, parseDeckRecord, type DeckMessage, type DeckRecord } from '../machines/deck.types';
+
+export const DECK_KEY_PREFIX = 'ketamine-course:deck:';
+export const SHORTCUTS_KEY = 'ketamine-course:deck-shortcuts';
+
+export const channelName = (deck: string) => `${DECK_KEY_PREFIX}${deck}`;
+export const recordKey = (deck: string) => `${DECK_KEY_PREFIX}${deck}`;
+
+/** The part of BroadcastChannel a deck uses. */
+export interface ChannelLike {
+  postMessage(data: unknown): void;
+  close(): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+}
+
+export type ChannelFactory = (name: string) => ChannelLike | null;
+
+export interface DeckTransport {
+  post(message: DeckMessage): void;
+  close(): void;
+  /** False when this browser has no BroadcastChannel: the window works alone. */
+  readonly connected: boolean;
+}
+
+const browserChannel: ChannelFactory = (name) =>
+  typeof BroadcastChannel === 'function' ? (new BroadcastChannel(name) as unknown as ChannelLike) : null;
+
+/** Opens the deck's channel; `onMessage` receives only valid messages of this deck. */
+export function openDeckChannel(
+  deck: string,
+  onMessage: (message: DeckMessage) => void,
+  create: ChannelFactory = browserChannel,
+): DeckTransport {
+  let channel: ChannelLike | null = null;
+  try {
+    channel = create(channelName(deck));
+  } catch {
+    channel = null;
+  }
+  if (channel) {
+    channel.onmessage = (event) => {
+      const message = parseDeckMessage(event?.data);
+      if (message && message.deck === deck) onMessage(message);
+    };
+  }
+  return {
+    connected: channel !== null,
+    post(message) {
+      try {
+        channel?.postMessage(message);
+      } catch {
+        // A closed channel (the page is going away): nothing to tell.
+      }
+    },
+    close() {
+      if (!channel) return;
+      channel.onmessage = null;
+      channel.close();
+      channel = null;
+    },
+  };
+}
+
+type ReadStorage = Pick<Storage, 'getItem'>;
+type WriteStorage = Pick<Storage, 'setItem'>;
+
+/** The stored record of a deck, or null when missing, unreadable or not for this deck's size. */
+export function loadDeckRecord(storage: ReadStorage | null | undefined, deck: string, total: number): DeckRecord | null {
+  try {
+    const raw = storage?.getItem(recordKey(deck));
+    if (!raw) return null;
+    const record = parseDeckRecord(JSON.parse(raw));
+    return record && record.total === total ? record : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveDeckRecord(storage: WriteStorage | null | undefined, deck: string, record: DeckRecord): void {
+  try {
+    storage?.setItem(recordKey(deck), JSON.stringify(record));
+  } catch {
+    // Storage off or full: the deck still works; a reopened window starts from the URL.
+  }
+}
+
+/** The storage to use in a browser, or null when access throws (storage disabled). */
+export function browserStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** A random id for this window; ties between equal clocks break on it. */
+export function newWindowId(random: () => number = Math.random): string {
+  return Array.from({ length: 10 }, () => Math.floor(random() * 36).toString(36)).join('');
+}
