@@ -25,6 +25,8 @@ export default defineConfig({
           manualChunks(id) {
             if (id.includes('/node_modules/xstate/')) return 'runtime-xstate';
             if (id.includes('/node_modules/svelte/')) return 'runtime-svelte';
+            // What every page runs (theme toggle, preferences) in one small file.
+            if (/\/src\/(lib\/prefs|scripts\/theme)\.ts/.test(id)) return 'core';
           },
         },
       },

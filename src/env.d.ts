@@ -6,5 +6,7 @@ declare namespace App {
     citations?: { numbers: Map<string, number>; file: string };
     /** Counts glossary terms on the page, for unique ids. */
     termCount?: number;
+    /** Set by the lesson page for <LessonQuiz />: the lesson's bank and its section headings. */
+    lessonQuiz?: { slug: string; bank: import('./lib/quiz-schema').QuizBank; sections: Record<string, string> };
   }
 }

@@ -1,29 +1,38 @@
 // Lesson page: records the visit, notices when the end marker comes into view, and completes the
-// lesson when the learner chooses "Mark as complete" or "Next lesson" after reaching the end.
+// lesson when the learner chooses "Mark as complete" or "Next lesson" after reaching the end, or
+// when they finish its quiz there (passed, or practised).
 import { progress, completedSlugs } from '../lib/progress';
 
 const end = document.querySelector<HTMLElement>('[data-lesson-end]');
 if (end) {
   const slug = end.dataset.slug!;
+  const needs = { quiz: end.hasAttribute('data-has-quiz') };
   const store = progress();
   const status = end.querySelector<HTMLElement>('[data-lesson-status]')!;
+  const quizNeeded = end.querySelector<HTMLElement>('[data-quiz-needed]');
   const button = end.querySelector<HTMLButtonElement>('[data-mark-complete]')!;
   const bar = document.querySelector<HTMLElement>('[data-course-progress]');
 
+  const finish = () => {
+    store.reachEnd(slug);
+    return store.complete(slug, needs);
+  };
+
   const render = () => {
     const entry = store.record.lessons[slug];
-    if (entry?.completedAt) {
-      const when = new Date(entry.completedAt).toLocaleDateString(undefined, { dateStyle: 'long' });
-      button.hidden = true;
-      status.textContent = `Lesson complete (${when}).`;
-    } else {
-      button.hidden = false;
+    // A quiz finished here completes the lesson: the quiz sits at its end.
+    if (!entry?.completedAt && entry?.reachedEndAt && (entry.quiz?.passedAt || entry.quiz?.practisedAt)) finish();
+    const done = store.record.lessons[slug]?.completedAt;
+    button.hidden = Boolean(done);
+    if (quizNeeded) quizNeeded.hidden = Boolean(done);
+    if (done) {
+      status.textContent = `Lesson complete (${new Date(done).toLocaleDateString(undefined, { dateStyle: 'long' })}).`;
     }
     if (bar) {
       const meter = bar.querySelector('progress')!;
-      const done = completedSlugs(store.record).length;
-      meter.value = Math.min(done, Number(meter.max));
-      bar.querySelector('[data-course-progress-text]')!.textContent = `${done} of ${meter.max} lessons complete`;
+      const count = completedSlugs(store.record).length;
+      meter.value = Math.min(count, Number(meter.max));
+      bar.querySelector('[data-course-progress-text]')!.textContent = `${count} of ${meter.max} lessons complete`;
       bar.hidden = false;
     }
   };
@@ -31,11 +40,6 @@ if (end) {
   store.visit(slug);
   store.subscribe(render);
   render();
-
-  const finish = () => {
-    store.reachEnd(slug);
-    return store.complete(slug);
-  };
 
   new IntersectionObserver((entries, observer) => {
     if (entries.some((e) => e.isIntersecting)) {
@@ -45,10 +49,9 @@ if (end) {
   }).observe(end);
 
   button.addEventListener('click', () => {
-    if (finish()) {
-      end.querySelector<HTMLElement>('[data-next-lesson]')?.focus();
-    }
+    if (finish()) end.querySelector<HTMLElement>('[data-next-lesson]')?.focus();
+    else quizNeeded?.focus();
   });
   // The write is synchronous, so it lands before the browser follows the link.
-  end.querySelector('[data-next-lesson]')?.addEventListener('click', () => finish());
+  end.querySelector('[data-next-lesson]')?.addEventListener('click', finish);
 }

@@ -4,6 +4,9 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { tabTo, watchPage, expectNoAxeViolations } from './support';
+import { loadBank, passQuiz } from './quiz-support';
+
+const bank = loadBank('01-why-new-treatments');
 
 const KEY = 'ketamine-course:progress';
 
@@ -15,16 +18,12 @@ async function startAndFinishLessonOne(page: Page) {
   await expect(page).toHaveURL(/\/lessons\/why-new-treatments\/$/);
   await expect(page.getByText('Lesson 1 of 11')).toBeVisible();
 
-  // Reach the end with the keyboard, then mark the lesson complete.
-  const mark = page.getByRole('button', { name: 'Mark as complete' });
-  await tabTo(page, mark, { max: 400 });
-  await page.keyboard.press('Enter');
-  await expect(page.locator('[data-lesson-status]')).toContainText('Lesson complete');
-  await expect(mark).toBeHidden();
-
-  // Focus moved to the way on; follow it.
+  // Read to the end with the keyboard, pass the lesson's quiz, then go on.
+  await passQuiz(page, bank);
   const next = page.getByRole('link', { name: /^Next lesson:/ }).first();
-  await expect(next).toBeFocused();
+  await tabTo(page, next, { max: 60 });
+  await expect(page.locator('[data-lesson-status]')).toContainText('Lesson complete');
+  await expect(page.getByRole('button', { name: 'Mark as complete' })).toBeHidden();
   await page.keyboard.press('Enter');
   await expect(page.getByText('Lesson 2 of 11')).toBeVisible();
 }
@@ -97,7 +96,7 @@ test('two tabs agree: a completion in one shows in the other', async ({ context 
   await expect(path.locator('[data-lesson-path] li').first().locator('[data-status]')).toHaveText('Not started');
   const lesson = await context.newPage();
   await lesson.goto('/lessons/why-new-treatments/');
-  await lesson.getByRole('button', { name: 'Mark as complete' }).click();
+  await passQuiz(lesson, bank);
   await expect(path.locator('[data-lesson-path] li').first().locator('[data-status]')).toHaveText('Completed');
 });
 
@@ -141,8 +140,9 @@ test.describe('when storage fails', () => {
     await page.goto('/progress/');
     await expect(page.locator('tr[data-slug="why-new-treatments"] [data-cell="status"]')).toHaveText('Completed');
     await expect(page.locator('[data-storage-problem="newer"]')).toBeVisible();
-    await page.goto('/lessons/from-anaesthetic-to-antidepressant/');
-    await page.getByRole('button', { name: 'Mark as complete' }).click();
+    await page.goto('/lessons/why-new-treatments/');
+    await passQuiz(page, bank);
+    await expect(page.locator('[data-lesson-status]')).toContainText('Lesson complete');
     expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(newer);
     watch.assertClean();
   });

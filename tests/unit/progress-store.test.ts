@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { createProgressStore, type CompletionRule, reachedEnd } from '../../src/lib/progress/store';
-import { PROGRESS_KEY, completedSlugs } from '../../src/lib/progress/record';
+import { CURRENT_VERSION, PROGRESS_KEY, completedSlugs } from '../../src/lib/progress/record';
 import { importProgress, exportProgress } from '../../src/lib/progress/transfer';
 import { SharedStorage } from './fake-storage';
 
@@ -113,12 +113,12 @@ describe('persistence and faults', () => {
     const store = tab(shared, 1);
     expect(completedSlugs(store.record)).toEqual(['intro']);
     store.visit('history');
-    expect(JSON.parse(shared.data.get(PROGRESS_KEY)!).version).toBe(2);
+    expect(JSON.parse(shared.data.get(PROGRESS_KEY)!).version).toBe(CURRENT_VERSION);
   });
 
   test('a record from a newer version is read but never written over', () => {
     const shared = new SharedStorage();
-    const newer = JSON.stringify({ version: 3, lessons: { intro: { completedAt: '2026-01-01T00:00:00.000Z' } }, badges: ['x'] });
+    const newer = JSON.stringify({ version: CURRENT_VERSION + 1, lessons: { intro: { completedAt: '2026-01-01T00:00:00.000Z' } }, badges: ['x'] });
     shared.data.set(PROGRESS_KEY, newer);
     const store = tab(shared, 1);
     expect(store.problem).toBe('newer');
@@ -196,7 +196,7 @@ describe('export and import', () => {
   });
 
   test('drops lessons the course does not have', () => {
-    const file = exportProgress({ version: 2, lessons: { intro: { completedAt: '2026-01-01T00:00:00Z' }, ghost: { completedAt: '2026-01-01T00:00:00Z' } } });
+    const file = exportProgress({ version: 3, lessons: { intro: { completedAt: '2026-01-01T00:00:00Z' }, ghost: { completedAt: '2026-01-01T00:00:00Z' } } });
     const store = tab(new SharedStorage(), 1);
     importProgress(store, file, new Set(['intro']));
     expect(Object.keys(store.record.lessons)).toEqual(['intro']);
@@ -215,9 +215,16 @@ describe('property: completions only grow', () => {
     fc.record({ kind: fc.constant('corrupt' as const), raw: fc.oneof(fc.string(), fc.constant('{"version":2'), fc.constant('{"version":1,"completed":["intro"]}')) }),
     fc.record({ kind: fc.constant('import' as const), text: fc.string(), tab: fc.nat(1) }),
     fc.record({ kind: fc.constant('reload' as const), tab: fc.nat(1) }),
+    fc.record({ kind: fc.constant('quiz' as const), slug, tab: fc.nat(1), score: fc.nat(6), passed: fc.constantFrom(true, false, null) }),
   );
+  // What counts as earned: completed lessons, passed or practised quizzes.
+  const earnedIn = (store: ReturnType<typeof tab>) =>
+    new Set([
+      ...completedSlugs(store.record),
+      ...Object.entries(store.record.lessons).flatMap(([s, e]) => [e.quiz?.passedAt && `${s}:passed`, e.quiz?.practisedAt && `${s}:practised`].filter(Boolean) as string[]),
+    ]);
 
-  test('in every tab', () => {
+  test('in every tab (completions, quiz passes, practice)', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
         const shared = new SharedStorage();
@@ -229,13 +236,14 @@ describe('property: completions only grow', () => {
           else if (o.kind === 'reload') {
             // A reload keeps only what was stored; what lived in memory only is gone by design.
             tabs[o.tab] = tab(shared, o.tab);
-            earned[o.tab] = new Set(completedSlugs(tabs[o.tab].record));
+            earned[o.tab] = earnedIn(tabs[o.tab]);
           } else if (o.kind === 'import') importProgress(tabs[o.tab], o.text);
           else if (o.kind === 'visit') tabs[o.tab].visit(o.slug);
           else if (o.kind === 'reachEnd') tabs[o.tab].reachEnd(o.slug);
-          else if (o.kind === 'complete') tabs[o.tab].complete(o.slug);
+          else if (o.kind === 'complete') tabs[o.tab].complete(o.slug, { quiz: o.slug === 'evidence' });
+          else if (o.kind === 'quiz') tabs[o.tab].recordQuiz(o.slug, { score: o.score, total: 6, passed: o.passed, answers: { q: o.score } });
           for (const i of [0, 1]) {
-            const now = new Set(completedSlugs(tabs[i].record));
+            const now = earnedIn(tabs[i]);
             for (const s of earned[i]) if (!now.has(s)) return false;
             earned[i] = now;
           }
@@ -259,5 +267,61 @@ describe('property: completions only grow', () => {
         return JSON.stringify(completedSlugs(reloaded.record).sort()) === JSON.stringify(completedSlugs(store.record).sort());
       }),
     );
+  });
+});
+
+describe('quizzes and the assessment', () => {
+  const right = { score: 5, total: 6, passed: true, answers: { q1: 'a' } };
+  const wrong = { score: 2, total: 6, passed: false, answers: { q1: 'b' } };
+
+  test('a lesson with a quiz completes only once the quiz is passed', () => {
+    const store = tab(new SharedStorage(), 1);
+    store.reachEnd('evidence');
+    expect(store.complete('evidence', { quiz: true })).toBe(false);
+    store.recordQuiz('evidence', wrong);
+    expect(store.complete('evidence', { quiz: true })).toBe(false);
+    store.recordQuiz('evidence', right);
+    expect(store.complete('evidence', { quiz: true })).toBe(true);
+    expect(store.record.lessons.evidence.quiz).toMatchObject({ attempts: 2, best: 5, total: 6, last: { q1: 'a' } });
+  });
+
+  test('practice mode (no pass/fail) records that the learner practised, and completes the lesson', () => {
+    const store = tab(new SharedStorage(), 1);
+    store.reachEnd('evidence');
+    store.recordQuiz('evidence', { ...wrong, passed: null });
+    expect(store.record.lessons.evidence.quiz?.practisedAt).toBeTruthy();
+    expect(store.record.lessons.evidence.quiz?.passedAt).toBeUndefined();
+    expect(store.complete('evidence', { quiz: true })).toBe(true);
+  });
+
+  test('a worse later attempt never lowers the best score or undoes a pass', () => {
+    const store = tab(new SharedStorage(), 1);
+    store.recordQuiz('evidence', right);
+    const passedAt = store.record.lessons.evidence.quiz?.passedAt;
+    store.recordQuiz('evidence', wrong);
+    expect(store.record.lessons.evidence.quiz).toMatchObject({ best: 5, passedAt, last: { q1: 'b' }, attempts: 2 });
+  });
+
+  test('quiz history survives a reload and reaches the other tab', () => {
+    const shared = new SharedStorage();
+    const a = tab(shared, 1);
+    const b = tab(shared, 2);
+    a.recordQuiz('evidence', right);
+    expect(b.record.lessons.evidence.quiz?.best).toBe(5);
+    expect(tab(shared, 3).record.lessons.evidence.quiz?.passedAt).toBeTruthy();
+  });
+
+  test('the assessment seed is stable until a retake, and a retake seed wins in every tab', () => {
+    const shared = new SharedStorage();
+    const a = tab(shared, 1);
+    const b = tab(shared, 2);
+    const seed = a.assessmentSeed();
+    expect(a.assessmentSeed()).toBe(seed);
+    expect(b.assessmentSeed()).toBe(seed);
+    const next = b.assessmentSeed(true);
+    expect(next).toBeGreaterThan(seed);
+    expect(a.assessmentSeed()).toBe(next);
+    a.recordAssessment({ score: 17, total: 18, passed: true, answers: {} });
+    expect(tab(shared, 3).record.assessment).toMatchObject({ seed: next, best: 17, passedAt: expect.any(String) });
   });
 });

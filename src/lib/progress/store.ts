@@ -8,6 +8,7 @@ import {
   readRecord,
   type LessonProgress,
   type ProgressRecord,
+  type QuizProgress,
 } from './record';
 import { safeRead, safeRemove, safeWrite, type StorageLike } from './storage';
 
@@ -19,10 +20,27 @@ export type ProgressProblem =
   | 'recovered' // unreadable saved progress was kept aside under another key and a fresh record started
   | 'unreadable'; // unreadable saved progress could not be kept aside, so it is left untouched
 
-/** A rule a lesson must meet to be completed. The quiz adds "and passed its quiz". */
-export type CompletionRule = (slug: string, entry: LessonProgress, record: ProgressRecord) => boolean;
+/** What a lesson asks of the learner beyond reaching its end (the page knows; the store does not). */
+export interface Requirements {
+  quiz?: boolean;
+}
+
+/** A rule a lesson must meet to be completed. */
+export type CompletionRule = (slug: string, entry: LessonProgress, record: ProgressRecord, needs: Requirements) => boolean;
 
 export const reachedEnd: CompletionRule = (_slug, entry) => Boolean(entry.reachedEndAt);
+
+/** A lesson with a quiz also needs the quiz passed (mastery) or finished in practice mode. */
+export const quizDone: CompletionRule = (_slug, entry, _record, needs) =>
+  !needs.quiz || Boolean(entry.quiz?.passedAt || entry.quiz?.practisedAt);
+
+/** One finished attempt at a quiz; `passed` is null in practice mode (no pass/fail). */
+export interface Attempt {
+  score: number;
+  total: number;
+  passed: boolean | null;
+  answers: Record<string, unknown>;
+}
 
 export interface StoreOptions {
   storage: StorageLike | null;
@@ -33,7 +51,7 @@ export interface StoreOptions {
 
 export type Listener = (record: ProgressRecord) => void;
 
-export function createProgressStore({ storage, key = PROGRESS_KEY, now = () => new Date(), rules = [reachedEnd] }: StoreOptions) {
+export function createProgressStore({ storage, key = PROGRESS_KEY, now = () => new Date(), rules = [reachedEnd, quizDone] }: StoreOptions) {
   let record = emptyRecord();
   let problem: ProgressProblem | null = null;
   let writable = storage !== null;
@@ -89,12 +107,33 @@ export function createProgressStore({ storage, key = PROGRESS_KEY, now = () => n
 
   /** Applies a change: merge with storage first, so a write never drops another tab's progress. */
   function change(mutate: (entry: LessonProgress) => void, slug: string): void {
+    patch(() => {
+      const entry = { ...(record.lessons[slug] ?? {}) };
+      mutate(entry);
+      return { version: record.version, lessons: { [slug]: entry } };
+    });
+  }
+
+  function patch(make: () => ProgressRecord): void {
     if (writable) pull();
-    const entry = { ...(record.lessons[slug] ?? {}) };
-    mutate(entry);
-    record = mergeRecords(record, { version: record.version, lessons: { [slug]: entry } });
+    record = mergeRecords(record, make());
     push();
     emit();
+  }
+
+  /** Adds an attempt to a quiz history (merging keeps the larger count and the best score). */
+  function withAttempt(quiz: QuizProgress = {}, { score, total, passed, answers }: Attempt): QuizProgress {
+    const at = stamp();
+    return {
+      ...quiz,
+      attempts: (quiz.attempts ?? 0) + 1,
+      best: Math.max(quiz.best ?? 0, score),
+      total,
+      ...(passed && { passedAt: quiz.passedAt ?? at }),
+      ...(passed === null && { practisedAt: quiz.practisedAt ?? at }),
+      lastAt: at,
+      last: answers,
+    };
   }
 
   pull();
@@ -122,12 +161,29 @@ export function createProgressStore({ storage, key = PROGRESS_KEY, now = () => n
       }, slug);
     },
     /** Completes the lesson if every rule allows it; returns whether it is complete. */
-    complete(slug: string): boolean {
+    complete(slug: string, needs: Requirements = {}): boolean {
       const entry = record.lessons[slug] ?? {};
       if (entry.completedAt) return true;
-      if (!rules.every((rule) => rule(slug, entry, record))) return false;
+      if (!rules.every((rule) => rule(slug, entry, record, needs))) return false;
       change((e) => (e.completedAt ??= stamp()), slug);
       return true;
+    },
+    /** Records a finished lesson quiz. */
+    recordQuiz(slug: string, attempt: Attempt): void {
+      change((entry) => (entry.quiz = withAttempt(entry.quiz, attempt)), slug);
+    },
+    /** Records a finished final assessment. */
+    recordAssessment(attempt: Attempt): void {
+      patch(() => ({ ...record, assessment: withAttempt(record.assessment, attempt) }));
+    },
+    /** The assessment's shuffle seed: the same on every reload until `retake` makes a new one.
+     *  A new seed is always larger, so merging (largest wins) agrees across tabs. */
+    assessmentSeed(retake = false): number {
+      const current = record.assessment?.seed;
+      if (current !== undefined && !retake) return current;
+      const seed = (current ?? 0) + 1 + Math.floor(Math.random() * 1e6);
+      patch(() => ({ ...record, assessment: { ...record.assessment, seed } }));
+      return record.assessment?.seed ?? seed;
     },
     /** Folds another record in (an import, or another tab): completions only ever grow. */
     merge(other: ProgressRecord): void {

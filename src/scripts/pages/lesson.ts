@@ -1,3 +1,9 @@
-// Lesson pages: completion.
-import './site';
+// Lesson pages: reading enhancements, the progress notice, completion.
+import '../theme';
+import '../depth';
+import '../term';
+import { showNotice } from '../notice';
+import { progress } from '../../lib/progress';
 import '../lesson';
+
+showNotice(progress().problem);

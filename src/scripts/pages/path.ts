@@ -1,3 +1,3 @@
 // The course path (home page).
-import './site';
+import '../theme';
 import '../path';

@@ -1,3 +1,7 @@
 // The progress page: table, export, import, clear.
-import './site';
+import '../theme';
+import { showNotice } from '../notice';
+import { progress } from '../../lib/progress';
 import '../progress-page';
+
+showNotice(progress().problem);

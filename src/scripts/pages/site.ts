@@ -1,6 +1,3 @@
-// On every page: the theme toggle, the progress notice, and the small enhancements of reading
-// content (depth toggle, glossary terms), which do nothing on a page without them.
+// Every page: the theme toggle. (Pages that track progress add the notice; reading pages add
+// the depth toggle and glossary terms: see the other entries here.)
 import '../theme';
-import '../notice';
-import '../depth';
-import '../term';
