@@ -1,0 +1,36 @@
+// The components an MDX lesson may use, in the slide and presenter views (slideComponents) and in
+// the printed handout (handoutComponents). Same names as the reading view's lessonComponents; the
+// differences: <Notes> keeps the speaker notes (marked for src/lib/slides.ts), <SlideBreak /> leaves
+// a split mark, <Fragments> marks a list to reveal item by item, the quiz is left out, citations
+// link to the lesson page (the address names the slide), and the diagram is the live island on
+// slides and a sequence of still frames in the handout.
+import Cite from './Cite.astro';
+import Term from './Term.astro';
+import Plain from './Plain.astro';
+import Clinical from './Clinical.astro';
+import SlideCite from './SlideCite.astro';
+import SlideNotes from './SlideNotes.astro';
+import SlideBreakMarker from './SlideBreakMarker.astro';
+import SlideFragments from './SlideFragments.astro';
+import SlideOmit from './SlideOmit.astro';
+import SlideDiagram from './SlideDiagram.astro';
+import SlideDiagramStill from './SlideDiagramStill.astro';
+
+export const slideComponents = {
+  Cite: SlideCite,
+  Term,
+  Plain,
+  Clinical,
+  Notes: SlideNotes,
+  SlideBreak: SlideBreakMarker,
+  Fragments: SlideFragments,
+  LessonQuiz: SlideOmit,
+  SynapseDiagram: SlideDiagram,
+};
+
+export const handoutComponents = {
+  ...slideComponents,
+  // The handout lists the lesson's references itself, so citations link within the page.
+  Cite,
+  SynapseDiagram: SlideDiagramStill,
+};
