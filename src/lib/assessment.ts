@@ -1,0 +1,148 @@
+// The final assessment, as pure functions over plain data: which banks and section headings the
+// page gives the island, whether stored answers belong to the questions drawn now, and the result
+// lesson by lesson. No DOM, no storage: the island (AssessmentIsland.svelte) and the tests share them.
+import type { Question, QuestionResult, Responses } from '../machines/quiz.types';
+import type { QuestionBank } from './shuffle';
+
+/** How many questions the assessment draws (the spec allows 15–20). */
+export const ASSESSMENT_COUNT = 18;
+
+/** A lesson as the assessment names it: "Lesson 4, How ketamine works". */
+export interface AssessmentLesson {
+  slug: string;
+  title: string;
+  /** 1-based place in the course path. */
+  position: number;
+}
+
+/**
+ * The banks in course order, one per lesson that has one. Fails (naming it) on a bank whose lesson
+ * is not in the course, or on two banks for one lesson: the build stops rather than drawing from
+ * a bank the learner cannot re-read.
+ */
+export function banksInCourseOrder(course: readonly { slug: string }[], banks: readonly QuestionBank[]): QuestionBank[] {
+  const bySlug = new Map<string, QuestionBank>();
+  for (const bank of banks) {
+    if (!course.some((l) => l.slug === bank.lesson)) throw new Error(`Quiz bank for "${bank.lesson}": no lesson has that slug`);
+    if (bySlug.has(bank.lesson)) throw new Error(`Two quiz banks name lesson "${bank.lesson}"`);
+    bySlug.set(bank.lesson, bank);
+  }
+  return course.flatMap((l) => {
+    const bank = bySlug.get(l.slug);
+    return bank ? [{ lesson: bank.lesson, questions: bank.questions }] : [];
+  });
+}
+
+/**
+ * The "Re-read" link texts for every lesson: { "lesson#section": "Heading text" } from each lesson's
+ * `##` headings (Quiz resolves a drawn question's section with its own `lesson`).
+ */
+export function sectionsMap(lessons: readonly { slug: string; headings: readonly { depth: number; slug: string; text: string }[] }[]) {
+  const sections: Record<string, string> = {};
+  for (const lesson of lessons) {
+    for (const h of lesson.headings) if (h.depth === 2) sections[`${lesson.slug}#${h.slug}`] = h.text;
+  }
+  return sections;
+}
+
+/** Every question's section is a `##` heading of its own lesson; returns the faults, as messages. */
+export function missingSections(questions: readonly Question[], sections: Record<string, string>): string[] {
+  return questions
+    .filter((q) => !(`${q.lesson}#${q.section}` in sections))
+    .map((q) => `${q.lesson}: question "${q.id}" names section "${q.section}", which is not a ## heading of that lesson`);
+}
+
+/**
+ * The stored answers, if they belong to the questions drawn now: they must answer every drawn
+ * question. A finished attempt answers all of its questions; answers from before a retake answer
+ * another draw, and must not come back into the new one.
+ */
+export function answersForDraw(questions: readonly Question[], last: Record<string, unknown> | undefined): Responses | undefined {
+  if (!last || questions.length === 0) return undefined;
+  return questions.every((q) => Object.hasOwn(last, q.id)) ? (last as Responses) : undefined;
+}
+
+/** One lesson's share of an attempt. */
+export interface LessonResult extends AssessmentLesson {
+  right: number;
+  total: number;
+  /** Some of its questions were missed: the learner should re-read it. */
+  review: boolean;
+}
+
+/**
+ * The attempt lesson by lesson, in course order, for the lessons that had questions. Questions
+ * without a result count as missed; a question from a lesson the list does not know is named by
+ * its slug, last (never silently dropped).
+ */
+export function lessonBreakdown(
+  questions: readonly Question[],
+  results: Record<string, QuestionResult | undefined>,
+  lessons: readonly AssessmentLesson[],
+): LessonResult[] {
+  const rows = new Map<string, LessonResult>();
+  for (const q of questions) {
+    const slug = q.lesson ?? '';
+    let row = rows.get(slug);
+    if (!row) {
+      const known = lessons.find((l) => l.slug === slug);
+      row = { slug, title: known?.title ?? slug, position: known?.position ?? Number.MAX_SAFE_INTEGER, right: 0, total: 0, review: false };
+      rows.set(slug, row);
+    }
+    row.total++;
+    if (results[q.id] === 'correct') row.right++;
+  }
+  for (const row of rows.values()) row.review = row.right < row.total;
+  return [...rows.values()].sort((a, b) => a.position - b.position);
+}
+
+/** "Lesson 4, How ketamine works" (a lesson the course does not list: its title alone). */
+export function lessonName(row: AssessmentLesson): string {
+  return row.position === Number.MAX_SAFE_INTEGER ? row.title : `Lesson ${row.position}, ${row.title}`;
+}
+
+/** ": 2 of 3 right — review this lesson" (what follows the lesson's name, which is a link). */
+export function lessonScore(row: LessonResult): string {
+  return `: ${row.right} of ${row.total} right${row.review ? ' — review this lesson' : ''}`;
+}
+
+/** "Lesson 4, How ketamine works: 2 of 3 right — review this lesson". */
+export const breakdownLine = (row: LessonResult) => lessonName(row) + lessonScore(row);
+
+/** The lessons to re-read, in course order. */
+export const lessonsToReview = (rows: readonly LessonResult[]) => rows.filter((r) => r.review);
+
+/** "17 of 18 (94 %)": the score in words a certificate and a result can share. */
+export function scoreText(score: number, total: number): string {
+  const percent = total > 0 ? Math.round((score / total) * 100) : 0;
+  return `${score} of ${total} (${percent} %)`;
+}
+
+/** A finished attempt, summed up for the result: the score, the pass and the lessons. */
+export interface AttemptSummary {
+  score: number;
+  total: number;
+  /** Right answers needed to pass. */
+  required: number;
+  passed: boolean;
+  rows: LessonResult[];
+}
+
+export function summariseAttempt(
+  questions: readonly Question[],
+  results: Record<string, QuestionResult | undefined>,
+  lessons: readonly AssessmentLesson[],
+  required: number,
+): AttemptSummary {
+  const score = questions.filter((q) => results[q.id] === 'correct').length;
+  return { score, total: questions.length, required, passed: score >= required, rows: lessonBreakdown(questions, results, lessons) };
+}
+
+/** "You got 14 of 18 (78 %) right. You need 15 to pass. Re-read the lessons marked …". */
+export function resultText({ score, total, required, passed, rows }: AttemptSummary): string {
+  const verdict = passed ? `You passed: the pass mark is ${required}.` : `You need ${required} to pass.`;
+  const next = lessonsToReview(rows).length
+    ? ' Re-read the lessons marked “review this lesson”, then try the questions you missed again: your right answers are kept.'
+    : '';
+  return `You got ${scoreText(score, total)} right. ${verdict}${next}`;
+}
