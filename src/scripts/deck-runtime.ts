@@ -159,12 +159,15 @@ export function askStepper(stepper: HTMLElement | null, direction: 'next' | 'pre
   return detail.consumed;
 }
 
-/** Steps a diagram until it shows `target` (it updates its own DOM later, so count, don't re-read). */
-export function moveStepperTo(stepper: HTMLElement, target: number): void {
-  const current = readStep(stepper);
-  if (current === null) return;
-  const direction = target > current ? 'next' : 'previous';
-  for (let i = 0; i < Math.abs(target - current); i++) if (!askStepper(stepper, direction)) break;
+/**
+ * Steps a diagram from `from` until it shows `target`; returns where it got to. The diagram
+ * updates its DOM later (a microtask), so the caller keeps count rather than re-reading it.
+ */
+export function moveStepperTo(stepper: HTMLElement, from: number, target: number): number {
+  const direction = target > from ? 'next' : 'previous';
+  let at = from;
+  while (at !== target && askStepper(stepper, direction)) at += direction === 'next' ? 1 : -1;
+  return at;
 }
 
 /** Runs `ready` once the island around `stepper` has hydrated and mounted (now, if it has). */

@@ -64,6 +64,10 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
   let shortcuts = browser ? shortcutsOn() : true;
   // While the deck moves a diagram to a received step, the diagram's own DOM changes are not news.
   let reconciling = false;
+  // Each diagram's step as last moved or seen. Its DOM lags a microtask behind its state, so
+  // reading the DOM right after a step would give the old one.
+  const stepperAt: Array<number | undefined> = [];
+  const stepOf = (i: number, stepper: HTMLElement) => stepperAt[i] ?? readStep(stepper);
 
   const title = (i: number) => props.titles[i] ?? '';
 
@@ -127,24 +131,34 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
   function syncSteppers(context: DeckContext) {
     context.stepperMax.forEach((max, i) => {
       const stepper = max > 0 ? stepperOf(slides[i]) : null;
-      if (!stepper || readStep(stepper) === context.nav.steps[i]) return;
+      const at = stepper ? stepOf(i, stepper) : null;
+      if (!stepper || at === null || at === context.nav.steps[i]) return;
       reconciling = true;
-      moveStepperTo(stepper, context.nav.steps[i]);
+      stepperAt[i] = moveStepperTo(stepper, at, context.nav.steps[i]);
       setTimeout(() => (reconciling = false), 0);
     });
+  }
+
+  /** Asks the current slide's diagram for a step; true (and the deck told) when it took one. */
+  function stepForward(index: number, direction: 'next' | 'previous'): boolean {
+    const stepper = stepperOf(slides[index]);
+    const before = stepper ? stepOf(index, stepper) : null;
+    if (!stepper || before === null || !askStepper(stepper, direction)) return false;
+    stepperAt[index] = before + (direction === 'next' ? 1 : -1);
+    actor!.send({ type: 'STEPPER', index, step: stepperAt[index]! });
+    return true;
   }
 
   function next() {
     if (!actor) return;
     const snap = actor.getSnapshot();
     const { nav, fragments } = snap.context;
+    if (snap.value === 'slides' && !nav.blank && nav.index === total - 1 && nav.fragment >= fragments[nav.index]) {
+      if (!stepForward(nav.index, 'next')) ui.announce('This is the last slide.');
+      return;
+    }
     if (snap.value === 'slides' && !nav.blank && nav.fragment >= fragments[nav.index]) {
-      const stepper = stepperOf(slides[nav.index]);
-      const before = stepper ? readStep(stepper) : null;
-      if (stepper && askStepper(stepper, 'next')) {
-        actor.send({ type: 'STEPPER', index: nav.index, step: (before ?? nav.steps[nav.index]) + 1 });
-        return;
-      }
+      if (stepForward(nav.index, 'next')) return;
     }
     actor.send({ type: 'NEXT' });
   }
@@ -153,13 +167,9 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
     if (!actor) return;
     const snap = actor.getSnapshot();
     const { nav } = snap.context;
+    if (snap.value === 'slides' && !nav.blank && nav.index === 0 && nav.fragment === 0) return ui.announce('This is the first slide.');
     if (snap.value === 'slides' && !nav.blank && nav.fragment === 0) {
-      const stepper = stepperOf(slides[nav.index]);
-      const before = stepper ? readStep(stepper) : null;
-      if (stepper && askStepper(stepper, 'previous')) {
-        actor.send({ type: 'STEPPER', index: nav.index, step: (before ?? nav.steps[nav.index]) - 1 });
-        return;
-      }
+      if (stepForward(nav.index, 'previous')) return;
     }
     actor.send({ type: 'PREVIOUS' });
   }
@@ -263,6 +273,23 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
     deckActor.send({ type: 'CONNECT' });
 
     listen(deckRoot, 'keydown', (e: KeyboardEvent) => onKey(e, columns));
+
+    // Touch: a horizontal swipe on the slides moves next (leftwards) or previous.
+    const stage = deckRoot.querySelector<HTMLElement>('[data-deck-stage]');
+    let swipe: { x: number; y: number; id: number } | null = null;
+    if (stage) {
+      listen(stage, 'pointerdown', (e: PointerEvent) => {
+        swipe = e.pointerType === 'mouse' ? null : { x: e.clientX, y: e.clientY, id: e.pointerId };
+      });
+      listen(stage, 'pointerup', (e: PointerEvent) => {
+        if (!swipe || swipe.id !== e.pointerId) return;
+        const dx = e.clientX - swipe.x;
+        const dy = e.clientY - swipe.y;
+        swipe = null;
+        if (Math.abs(dx) >= 50 && Math.abs(dx) > 1.5 * Math.abs(dy)) (dx < 0 ? next : previous)();
+      });
+      listen(stage, 'pointercancel', () => (swipe = null));
+    }
     listen(window, 'hashchange', () => {
       const index = indexFromHash(location.hash, total, props.anchors);
       if (index !== null && index !== deckActor.getSnapshot().context.nav.index) deckActor.send({ type: 'GOTO', index });
@@ -289,6 +316,7 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
         syncSteppers(deckActor.getSnapshot().context);
         cleanups.push(
           watchStepper(stepper, (step) => {
+            stepperAt[i] = step;
             if (!reconciling && step !== deckActor.getSnapshot().context.nav.steps[i]) {
               deckActor.send({ type: 'STEPPER', index: i, step });
             }
