@@ -7,6 +7,7 @@ import Notes from './Notes.astro';
 import SlideBreak from './SlideBreak.astro';
 import LessonQuiz from './LessonQuiz.astro';
 import DiagramSlot from './DiagramSlot.astro';
+import AskQuestion from './AskQuestion.astro';
 
 export const lessonComponents = {
   Cite,
@@ -17,4 +18,5 @@ export const lessonComponents = {
   SlideBreak,
   LessonQuiz,
   SynapseDiagram: DiagramSlot,
+  AskQuestion,
 };

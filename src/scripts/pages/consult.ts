@@ -1,0 +1,3 @@
+// The consult page (/consult/): the list of questions for the appointment.
+import '../theme';
+import '../consult';
