@@ -101,18 +101,16 @@ export function lessonName(row: AssessmentLesson): string {
   return row.position === Number.MAX_SAFE_INTEGER ? row.title : `Lesson ${row.position}, ${row.title}`;
 }
 
-/** ": 2 of 3 right — review this lesson" (what follows the lesson's name, which is a link). */
-export function lessonScore(row: LessonResult): string {
-  return `: ${row.right} of ${row.total} right${row.review ? ' — review this lesson' : ''}`;
+/** "Lesson 4, How ketamine works: 2 of 3 right — review this lesson": a line of the result as it
+ *  reads (the island lays the same words out, with the lesson's name as a link). */
+export function breakdownLine(row: LessonResult): string {
+  return `${lessonName(row)}: ${row.right} of ${row.total} right${row.review ? ' — review this lesson' : ''}`;
 }
-
-/** "Lesson 4, How ketamine works: 2 of 3 right — review this lesson". */
-export const breakdownLine = (row: LessonResult) => lessonName(row) + lessonScore(row);
 
 /** The lessons to re-read, in course order. */
 export const lessonsToReview = (rows: readonly LessonResult[]) => rows.filter((r) => r.review);
 
-/** "17 of 18 (94 %)": the score in words a certificate and a result can share. */
+/** "17 of 18 (94 %)": a score in words (the certificate script writes the same, without this module). */
 export function scoreText(score: number, total: number): string {
   const percent = total > 0 ? Math.round((score / total) * 100) : 0;
   return `${score} of ${total} (${percent} %)`;
