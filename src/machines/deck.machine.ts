@@ -170,11 +170,6 @@ function commit(enqueue: Enqueue, context: DeckContext, nav: DeckNav | null) {
   effects(enqueue, context.nav, { ...context, nav, version }, true);
 }
 
-const navigate = (move: (context: DeckContext, event: DeckEvent) => DeckNav | null) =>
-  enqueueActions(({ context, event, enqueue }: { context: DeckContext; event: DeckEvent; enqueue: unknown }) =>
-    commit(enqueue as Enqueue, context, move(context, event)),
-  );
-
 export const deckMachine = setup({
   types: {
     context: {} as DeckContext,
@@ -187,20 +182,26 @@ export const deckMachine = setup({
     focus: (_, _params: { target: DeckFocusTarget }) => {},
     broadcast: (_, _params: { message: DeckMessage }) => {},
     persist: (_, _params: { record: DeckRecord }) => {},
-    next: navigate((context) => nextNav(context)),
-    previous: navigate((context) => previousNav(context)),
-    first: navigate((context) => gotoNav(context, 0)),
-    last: navigate((context) => gotoNav(context, context.total - 1)),
-    goto: navigate((context, event) => {
-      const e = event as Extract<DeckEvent, { type: 'GOTO' }>;
-      return gotoNav(context, e.index, e.fragment);
+    next: enqueueActions(({ context, enqueue }) => commit(enqueue as unknown as Enqueue, context, nextNav(context))),
+    previous: enqueueActions(({ context, enqueue }) => commit(enqueue as unknown as Enqueue, context, previousNav(context))),
+    first: enqueueActions(({ context, enqueue }) => commit(enqueue as unknown as Enqueue, context, gotoNav(context, 0))),
+    last: enqueueActions(({ context, enqueue }) =>
+      commit(enqueue as unknown as Enqueue, context, gotoNav(context, context.total - 1)),
+    ),
+    goto: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'GOTO') return;
+      commit(enqueue as unknown as Enqueue, context, gotoNav(context, event.index, event.fragment));
     }),
-    stepper: navigate((context, event) => {
-      const e = event as Extract<DeckEvent, { type: 'STEPPER' }>;
-      return stepperNav(context, e.index, e.step);
+    stepper: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'STEPPER') return;
+      commit(enqueue as unknown as Enqueue, context, stepperNav(context, event.index, event.step));
     }),
-    toggleBlank: navigate((context) => ({ ...context.nav, blank: !context.nav.blank })),
-    pick: navigate((context) => gotoNav(context, context.overviewIndex)),
+    toggleBlank: enqueueActions(({ context, enqueue }) =>
+      commit(enqueue as unknown as Enqueue, context, { ...context.nav, blank: !context.nav.blank }),
+    ),
+    pick: enqueueActions(({ context, enqueue }) =>
+      commit(enqueue as unknown as Enqueue, context, gotoNav(context, context.overviewIndex)),
+    ),
     openOverview: assign(({ context }) => ({ overviewIndex: context.nav.index })),
     moveOverview: assign(({ context, event }, params: { by?: number }) => {
       const by = params?.by ?? (event as { by?: number }).by ?? 0;
@@ -212,24 +213,27 @@ export const deckMachine = setup({
       return Number.isInteger(index) && index! >= 0 && index! < context.total ? { overviewIndex: index! } : {};
     }),
     connect: enqueueActions(({ context, enqueue }) => {
-      enqueue({
+      const q = enqueue as unknown as Enqueue;
+      q({
         type: 'broadcast',
         params: { message: { v: DECK_PROTOCOL, type: 'hello', deck: context.deck, total: context.total, from: context.id } },
       });
-      enqueue({ type: 'broadcast', params: { message: stateMessage(context) } });
+      q({ type: 'broadcast', params: { message: stateMessage(context) } });
     }),
     receive: enqueueActions(({ context, event, enqueue }) => {
-      const message = (event as Extract<DeckEvent, { type: 'RECEIVE' }>).message;
+      if (event.type !== 'RECEIVE') return;
+      const q = enqueue as unknown as Enqueue;
+      const message = event.message;
       if (!message || message.deck !== context.deck || message.total !== context.total || message.from === context.id) return;
       if (message.type === 'hello') {
-        enqueue({ type: 'broadcast', params: { message: stateMessage(context) } });
+        q({ type: 'broadcast', params: { message: stateMessage(context) } });
         return;
       }
       if (compareVersions(message.version, context.version) <= 0) return;
       const nav = clampNav(context, message.nav);
       const version = { ...message.version };
-      enqueue.assign({ nav, version });
-      effects(enqueue as Enqueue, context.nav, { ...context, nav, version }, false);
+      q.assign({ nav, version });
+      effects(q, context.nav, { ...context, nav, version }, false);
     }),
   },
 }).createMachine({

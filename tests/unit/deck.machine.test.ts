@@ -67,20 +67,33 @@ const ALL_EVENTS: DeckEvent[] = [
 type Snap = SnapshotFrom<typeof deckMachine>;
 const key = (s: Snap) => JSON.stringify({ value: s.value, nav: s.context.nav, o: s.context.overviewIndex });
 
+// `expect` is slow over ~17 000 edges; this checks cheaply and calls `expect` only on a failure,
+// so the message is still vitest's.
+function check<T>(actual: T) {
+  return {
+    toBe: (e: T) => void (Object.is(actual, e) || expect(actual).toBe(e)),
+    toEqual: (e: unknown) => void (JSON.stringify(actual) === JSON.stringify(e) || expect(actual).toEqual(e)),
+    toContain: (e: unknown) => void ((actual as unknown[]).includes(e) || expect(actual).toContain(e)),
+    toHaveLength: (n: number) => void ((actual as unknown[]).length === n || expect(actual).toHaveLength(n)),
+    toBeGreaterThan: (n: number) => void ((actual as number) > n || expect(actual).toBeGreaterThan(n)),
+    toBeLessThanOrEqual: (n: number) => void ((actual as number) <= n || expect(actual).toBeLessThanOrEqual(n)),
+  };
+}
+
 function assertInvariants(s: Snap) {
   const { nav, overviewIndex, total, fragments, stepperMax, version } = s.context;
-  expect(s.status).toBe('active');
-  expect(['slides', 'overview', 'help']).toContain(s.value);
-  expect(Number.isInteger(nav.index) && nav.index >= 0 && nav.index < total).toBe(true);
-  expect(Number.isInteger(nav.fragment) && nav.fragment >= 0 && nav.fragment <= fragments[nav.index]).toBe(true);
-  expect(nav.steps).toHaveLength(total);
+  check(s.status).toBe('active');
+  check(['slides', 'overview', 'help']).toContain(s.value);
+  check(Number.isInteger(nav.index) && nav.index >= 0 && nav.index < total).toBe(true);
+  check(Number.isInteger(nav.fragment) && nav.fragment >= 0 && nav.fragment <= fragments[nav.index]).toBe(true);
+  check(nav.steps).toHaveLength(total);
   nav.steps.forEach((step, i) => {
-    expect(Number.isInteger(step) && step >= 1).toBe(true);
-    expect(step).toBeLessThanOrEqual(Math.max(1, stepperMax[i]));
+    check(Number.isInteger(step) && step >= 1).toBe(true);
+    check(step).toBeLessThanOrEqual(Math.max(1, stepperMax[i]));
   });
-  expect(typeof nav.blank).toBe('boolean');
-  expect(overviewIndex >= 0 && overviewIndex < total).toBe(true);
-  expect(Number.isInteger(version.clock) && version.clock >= 0).toBe(true);
+  check(typeof nav.blank).toBe('boolean');
+  check(overviewIndex >= 0 && overviewIndex < total).toBe(true);
+  check(Number.isInteger(version.clock) && version.clock >= 0).toBe(true);
 }
 
 describe('deck machine: every transition (adjacency map)', () => {
@@ -106,8 +119,8 @@ describe('deck machine: every transition (adjacency map)', () => {
       const b = nextState.context;
       const navChanged = JSON.stringify(a.nav) !== JSON.stringify(b.nav);
       // A change of place is always a newer version; standing still never writes one.
-      if (navChanged) expect(compareVersions(b.version, a.version)).toBeGreaterThan(0);
-      else expect(b.version).toEqual(a.version);
+      if (navChanged) check(compareVersions(b.version, a.version)).toBeGreaterThan(0);
+      else check(b.version).toEqual(a.version);
       const from = state.value as string;
       switch (event.type) {
         case 'NEXT':
@@ -115,96 +128,96 @@ describe('deck machine: every transition (adjacency map)', () => {
           if (from === 'slides') {
             if (a.nav.blank) {
               // Blanked: the first press only brings the slide back.
-              expect(b.nav).toEqual({ ...a.nav, blank: false });
+              check(b.nav).toEqual({ ...a.nav, blank: false });
             } else if (event.type === 'NEXT') {
               const hasFragment = a.nav.fragment < a.fragments[a.nav.index];
-              if (hasFragment) expect([b.nav.index, b.nav.fragment]).toEqual([a.nav.index, a.nav.fragment + 1]);
-              else if (a.nav.index < TOTAL - 1) expect([b.nav.index, b.nav.fragment]).toEqual([a.nav.index + 1, 0]);
-              else expect(navChanged).toBe(false);
+              if (hasFragment) check([b.nav.index, b.nav.fragment]).toEqual([a.nav.index, a.nav.fragment + 1]);
+              else if (a.nav.index < TOTAL - 1) check([b.nav.index, b.nav.fragment]).toEqual([a.nav.index + 1, 0]);
+              else check(navChanged).toBe(false);
             } else {
-              if (a.nav.fragment > 0) expect([b.nav.index, b.nav.fragment]).toEqual([a.nav.index, a.nav.fragment - 1]);
+              if (a.nav.fragment > 0) check([b.nav.index, b.nav.fragment]).toEqual([a.nav.index, a.nav.fragment - 1]);
               else if (a.nav.index > 0)
                 // Back to a slide: all its fragments show.
-                expect([b.nav.index, b.nav.fragment]).toEqual([a.nav.index - 1, a.fragments[a.nav.index - 1]]);
-              else expect(navChanged).toBe(false);
+                check([b.nav.index, b.nav.fragment]).toEqual([a.nav.index - 1, a.fragments[a.nav.index - 1]]);
+              else check(navChanged).toBe(false);
             }
           } else {
             // In the overview they move the highlight; in help they do nothing.
-            expect(navChanged).toBe(false);
+            check(navChanged).toBe(false);
             if (from === 'overview') {
               const by = event.type === 'NEXT' ? 1 : -1;
-              expect(b.overviewIndex).toBe(Math.min(Math.max(a.overviewIndex + by, 0), TOTAL - 1));
+              check(b.overviewIndex).toBe(Math.min(Math.max(a.overviewIndex + by, 0), TOTAL - 1));
             }
           }
-          expect(nextState.value).toBe(from);
+          check(nextState.value).toBe(from);
           break;
         }
         case 'FIRST':
         case 'LAST':
           if (from === 'slides') {
-            expect(b.nav.index).toBe(event.type === 'FIRST' ? 0 : TOTAL - 1);
-            expect(b.nav.fragment).toBe(0);
-          } else expect(navChanged).toBe(false);
+            check(b.nav.index).toBe(event.type === 'FIRST' ? 0 : TOTAL - 1);
+            check(b.nav.fragment).toBe(0);
+          } else check(navChanged).toBe(false);
           break;
         case 'GOTO':
-          if (from === 'help') expect(navChanged).toBe(false);
+          if (from === 'help') check(navChanged).toBe(false);
           else if (Number.isInteger(event.index) && event.index >= 0 && event.index < TOTAL) {
-            expect(b.nav.index).toBe(event.index);
-            expect(b.nav.blank).toBe(false);
-            expect(nextState.value).toBe('slides');
-          } else expect(b.nav).toEqual(a.nav);
+            check(b.nav.index).toBe(event.index);
+            check(b.nav.blank).toBe(false);
+            check(nextState.value).toBe('slides');
+          } else check(b.nav).toEqual(a.nav);
           break;
         case 'STEPPER': {
           const valid = STEPPERS[event.index] > 0 && event.step >= 1 && event.step <= STEPPERS[event.index];
-          expect(b.nav.steps[event.index]).toBe(valid ? event.step : a.nav.steps[event.index]);
-          expect([b.nav.index, b.nav.fragment, b.nav.blank]).toEqual([a.nav.index, a.nav.fragment, a.nav.blank]);
+          check(b.nav.steps[event.index]).toBe(valid ? event.step : a.nav.steps[event.index]);
+          check([b.nav.index, b.nav.fragment, b.nav.blank]).toEqual([a.nav.index, a.nav.fragment, a.nav.blank]);
           break;
         }
         case 'TOGGLE_BLANK':
           // Blank toggles in every panel and moves nothing else.
-          expect(b.nav).toEqual({ ...a.nav, blank: !a.nav.blank });
-          expect(nextState.value).toBe(from);
+          check(b.nav).toEqual({ ...a.nav, blank: !a.nav.blank });
+          check(nextState.value).toBe(from);
           break;
         case 'TOGGLE_OVERVIEW':
-          expect(navChanged).toBe(false);
-          expect(nextState.value).toBe(from === 'slides' ? 'overview' : from === 'overview' ? 'slides' : 'help');
-          if (from === 'slides') expect(b.overviewIndex).toBe(a.nav.index);
+          check(navChanged).toBe(false);
+          check(nextState.value).toBe(from === 'slides' ? 'overview' : from === 'overview' ? 'slides' : 'help');
+          if (from === 'slides') check(b.overviewIndex).toBe(a.nav.index);
           break;
         case 'ESCAPE':
-          expect(navChanged).toBe(false);
-          expect(nextState.value).toBe(from === 'slides' ? 'overview' : 'slides');
+          check(navChanged).toBe(false);
+          check(nextState.value).toBe(from === 'slides' ? 'overview' : 'slides');
           break;
         case 'CLOSE':
-          expect(navChanged).toBe(false);
-          expect(nextState.value).toBe('slides');
+          check(navChanged).toBe(false);
+          check(nextState.value).toBe('slides');
           break;
         case 'TOGGLE_HELP':
-          expect(navChanged).toBe(false);
-          expect(nextState.value).toBe(from === 'help' ? 'slides' : 'help');
+          check(navChanged).toBe(false);
+          check(nextState.value).toBe(from === 'help' ? 'slides' : 'help');
           break;
         case 'OVERVIEW_MOVE':
-          expect(navChanged).toBe(false);
-          if (from === 'overview') expect(b.overviewIndex).toBe(Math.min(Math.max(a.overviewIndex + event.by, 0), TOTAL - 1));
+          check(navChanged).toBe(false);
+          if (from === 'overview') check(b.overviewIndex).toBe(Math.min(Math.max(a.overviewIndex + event.by, 0), TOTAL - 1));
           break;
         case 'OVERVIEW_PICK':
           if (from === 'overview') {
-            expect(nextState.value).toBe('slides');
-            expect(b.nav.index).toBe(event.index ?? a.overviewIndex);
-          } else expect(navChanged).toBe(false);
+            check(nextState.value).toBe('slides');
+            check(b.nav.index).toBe(event.index ?? a.overviewIndex);
+          } else check(navChanged).toBe(false);
           break;
         case 'CONNECT':
-          expect(navChanged).toBe(false);
+          check(navChanged).toBe(false);
           break;
         case 'RECEIVE': {
           const m = event.message;
           const adopt = m.type === 'state' && m.deck === 'demo' && compareVersions(m.version, a.version) > 0;
           if (adopt) {
-            expect(b.version).toEqual(m.version);
+            check(b.version).toEqual(m.version);
             // Adopted, but within this deck's bounds.
-            expect(b.nav).toEqual(clampNav(a, m.nav));
-          } else expect(b.nav).toEqual(a.nav);
+            check(b.nav).toEqual(clampNav(a, m.nav));
+          } else check(b.nav).toEqual(a.nav);
           // A remote change never opens or closes a local panel.
-          expect(nextState.value).toBe(from);
+          check(nextState.value).toBe(from);
           break;
         }
       }
