@@ -1,0 +1,515 @@
+// The synapse diagram (issue 5) in the built lessons: keyboard only, announced, axe-clean at every
+// step in both themes and with reduced motion, no autoplay, Play/Pause and hiding the page, no
+// transform animation under reduced motion, print frames, forced colours, 320 px reflow.
+// The captions come from src/lib/synapse-steps.ts (the diagram's own source) and are checked
+// against the rendered step list.
+//
+// Hydration: the island is client:visible, so each test brings it on screen (by tabbing to its
+// controls, as a keyboard user would) and waits for *its* island. The support helper
+// waitForIslands waits for every island on the page, and the lesson's quiz (also client:visible,
+// further down) stays unhydrated while the diagram is on screen.
+import { test, expect, type Page, type Locator, type TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { AXE_TAGS, expectNoAxeViolations, tabTo, setTheme, watchPage, waitForIslands } from './support';
+import { SYNAPSE_STEPS, STEP_COUNT } from '../../src/lib/synapse-steps';
+
+const LESSON = '/lessons/how-ketamine-works/';
+const LESSONS = ['/lessons/the-glutamate-synapse/', LESSON];
+const THEMES = ['light', 'dark'] as const;
+const captions = SYNAPSE_STEPS.map((s) => s.caption);
+const label = (n: number) => `Step ${n} of ${STEP_COUNT}: ${captions[n - 1]}`;
+const announced = (n: number) => `${label(n)}.${n === STEP_COUNT ? ' Last step.' : ''}`;
+const COMPARE_STEPS = SYNAPSE_STEPS.flatMap((s, i) => (s.compare ? [i + 1] : []));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const diagram = (page: Page) => page.locator('[data-deck-stepper]');
+const live = (page: Page) => diagram(page).locator('[aria-live="polite"]');
+const indicator = (page: Page) => diagram(page).locator('[id$="-indicator"]');
+const art = (page: Page) => diagram(page).locator('.stage svg');
+const controls = (page: Page) => diagram(page).getByRole('group', { name: 'Diagram controls' });
+const control = (page: Page, name: string | RegExp) =>
+  controls(page).getByRole('button', { name: typeof name === 'string' ? new RegExp(`^${name}$`) : name });
+const motionSwitch = (page: Page) => controls(page).getByRole('switch', { name: 'Reduce motion' });
+const stepList = (page: Page) => diagram(page).getByRole('list', { name: 'Jump to a step' });
+const stepButton = (page: Page, n: number) => stepList(page).getByRole('button').nth(n - 1);
+const compare = (page: Page) => diagram(page).getByRole('group', { name: 'Compare this step' });
+const radio = (page: Page, ketamine: boolean) =>
+  compare(page).getByRole('radio', { name: ketamine ? 'With ketamine' : 'Without ketamine' });
+
+/** Waits until the diagram's own island has hydrated (Astro drops `ssr` when it has). */
+async function waitForDiagram(page: Page): Promise<void> {
+  await expect(page.locator('astro-island').filter({ has: diagram(page) })).not.toHaveAttribute('ssr');
+}
+
+/** Loads a lesson and reaches the Play button with Tab only; the island hydrates on the way. */
+async function openByKeyboard(page: Page, path = LESSON): Promise<void> {
+  await page.goto(path);
+  await expect(diagram(page)).toHaveCount(1);
+  const play = control(page, 'Play');
+  await tabTo(page, play, { max: 400 });
+  await waitForDiagram(page);
+  await expect(play).toBeFocused(); // hydration kept the focused element
+  await expect(indicator(page)).toHaveText(label(1));
+  await expect(live(page)).toHaveText(''); // nothing is announced on load
+}
+
+/** Tabs (forward or back, whichever way the target lies from the focus) until it has focus. */
+async function reach(page: Page, target: Locator): Promise<void> {
+  const back = await target.evaluate((el) => {
+    const active = document.activeElement;
+    return Boolean(active && active !== document.body && el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  await tabTo(page, target, { back });
+}
+
+/** Waits for the current step's animations to end, so axe and screenshots see the settled frame. */
+async function settle(page: Page): Promise<void> {
+  await diagram(page).evaluate(async (root) => {
+    await Promise.all(root.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
+/** Checks that step n is shown everywhere a reader meets it. */
+async function expectStep(page: Page, n: number, { spoken = true } = {}): Promise<void> {
+  await expect(indicator(page)).toHaveText(label(n));
+  if (spoken) await expect(live(page)).toHaveText(announced(n));
+  await expect(stepList(page).locator('[aria-current="step"]')).toHaveCount(1);
+  await expect(stepButton(page, n)).toHaveAttribute('aria-current', 'step');
+  await expect(art(page)).toHaveAccessibleName(`Synapse diagram. ${label(n)}`);
+}
+
+async function shoot(page: Page, info: TestInfo, name: string): Promise<void> {
+  const path = info.outputPath(`${name}.png`);
+  await diagram(page).screenshot({ path, animations: 'disabled' });
+  await info.attach(name, { path, contentType: 'image/png' });
+}
+
+/** Which animations run in the diagram now: those whose keyframes change transform, and the rest. */
+async function animations(page: Page): Promise<{ transform: string[]; other: string[] }> {
+  return diagram(page).evaluate((root) => {
+    const moving = ['transform', 'translate', 'rotate', 'scale', 'offsetPath', 'offsetDistance'];
+    const transform: string[] = [];
+    const other: string[] = [];
+    for (const a of root.getAnimations({ subtree: true })) {
+      const name = (a as CSSAnimation).animationName ?? (a as CSSTransition).transitionProperty ?? a.id;
+      const keyframes = (a.effect as KeyframeEffect).getKeyframes();
+      const moves = keyframes.some((k) => moving.some((p) => p in k && k[p] !== 'none' && k[p] !== ''));
+      (moves ? transform : other).push(name);
+    }
+    return { transform, other };
+  });
+}
+
+for (const path of LESSONS) {
+  test(`keyboard: Next through all ${STEP_COUNT} steps, Previous, Restart and the step list (${path})`, async ({ page }, info) => {
+    const watch = watchPage(page, info);
+    await openByKeyboard(page, path);
+    // The step list shows the same captions as the source, in order.
+    await expect(stepList(page).getByRole('button')).toHaveText(
+      captions.map((c, i) => new RegExp(`^\\s*${i + 1}\\.\\s*${escape(c)}`)),
+    );
+    await expectStep(page, 1, { spoken: false });
+
+    const next = control(page, 'Next');
+    const previous = control(page, 'Previous');
+    await expect(previous).toHaveAttribute('aria-disabled', 'true');
+    await reach(page, next);
+    for (let n = 2; n <= STEP_COUNT; n++) {
+      await page.keyboard.press(n % 2 ? 'Space' : 'Enter'); // both ways to press a button
+      await expectStep(page, n);
+      await expect(next).toBeFocused();
+    }
+    // At the last step Next stays focusable but does nothing; Play offers to start again.
+    await expect(next).toHaveAttribute('aria-disabled', 'true');
+    await page.keyboard.press('Enter');
+    await expectStep(page, STEP_COUNT);
+    await expect(control(page, 'Play from start')).toBeVisible();
+
+    await reach(page, previous);
+    await page.keyboard.press('Enter');
+    await expectStep(page, STEP_COUNT - 1);
+    await page.keyboard.press('Space');
+    await expectStep(page, STEP_COUNT - 2);
+
+    const restart = control(page, 'Restart');
+    await reach(page, restart);
+    await page.keyboard.press('Enter');
+    await expectStep(page, 1);
+    await expect(previous).toHaveAttribute('aria-disabled', 'true');
+    await expect(restart).toBeFocused();
+
+    // Jump with the step list: forward to 6, then back to 4.
+    await reach(page, stepButton(page, 6));
+    await page.keyboard.press('Enter');
+    await expectStep(page, 6);
+    await expect(stepButton(page, 6)).toBeFocused();
+    await reach(page, stepButton(page, 4));
+    await page.keyboard.press('Space');
+    await expectStep(page, 4);
+    // Previous from a jumped-to step goes one back.
+    await reach(page, previous);
+    await page.keyboard.press('Enter');
+    await expectStep(page, 3);
+    watch.assertClean();
+  });
+}
+
+test('keyboard: the "without / with ketamine" comparison on steps 2 and 3 only', async ({ page }, info) => {
+  const watch = watchPage(page, info);
+  expect(COMPARE_STEPS).toEqual([2, 3]);
+  await openByKeyboard(page);
+  await expect(compare(page)).toHaveCount(0); // step 1 has no comparison
+  const next = control(page, 'Next');
+  for (const n of COMPARE_STEPS) {
+    const step = SYNAPSE_STEPS[n - 1]!;
+    await reach(page, next);
+    await page.keyboard.press('Enter');
+    await expectStep(page, n);
+    // The step's own view is chosen first (step 2 without ketamine, step 3 with it).
+    const first = step.ketamine;
+    await expect(radio(page, first)).toBeChecked();
+    await expect(radio(page, !first)).not.toBeChecked();
+    // Tab reaches the checked radio; an arrow key chooses the other view, as in any radio group.
+    await reach(page, radio(page, first));
+    for (const ketamine of [!first, first]) {
+      await page.keyboard.press(ketamine === first ? 'ArrowLeft' : 'ArrowRight');
+      await expect(radio(page, ketamine)).toBeChecked();
+      await expect(radio(page, ketamine)).toBeFocused();
+      await expect(live(page)).toHaveText(ketamine ? 'Showing: with ketamine.' : 'Showing: without ketamine.');
+      const shown = ketamine ? step.compare!.with : step.compare!.without;
+      const hidden = ketamine ? step.compare!.without : step.compare!.with;
+      await expect(art(page)).toHaveAccessibleDescription(new RegExp(`${escape(shown.plain)}$`));
+      await expect(diagram(page).getByText(shown.clinical, { exact: true })).toBeVisible();
+      await expect(diagram(page).getByText(hidden.clinical, { exact: true })).toHaveCount(0);
+      // The drawing changes too: ketamine is drawn in the channel only in the "with" view.
+      await expect(art(page).locator('.ket')).toHaveCount(ketamine ? 1 : 0);
+      await expect(indicator(page)).toHaveText(label(n)); // still the same step
+    }
+  }
+  await reach(page, next);
+  await page.keyboard.press('Enter');
+  await expectStep(page, 4);
+  await expect(compare(page)).toHaveCount(0);
+  watch.assertClean();
+});
+
+const MODES = [
+  { name: 'motion on', media: 'no-preference', useSwitch: false, motion: 'full' },
+  { name: 'prefers-reduced-motion', media: 'reduce', useSwitch: false, motion: 'reduced' },
+  { name: 'Reduce motion switch', media: 'no-preference', useSwitch: true, motion: 'reduced' },
+] as const;
+
+for (const theme of THEMES) {
+  for (const mode of MODES) {
+    test(`axe at every step and in both comparison views (${theme}, ${mode.name})`, async ({ page }, info) => {
+      test.setTimeout(180_000);
+      const watch = watchPage(page, info);
+      const shots = mode.name === 'motion on';
+      await setTheme(page, theme);
+      await page.emulateMedia({ reducedMotion: mode.media });
+      await openByKeyboard(page);
+      // The switch shows the system setting until the reader changes it.
+      if (mode.media === 'reduce') await expect(motionSwitch(page)).toBeChecked();
+      else await expect(motionSwitch(page)).not.toBeChecked();
+      if (mode.useSwitch) {
+        await reach(page, motionSwitch(page));
+        await page.keyboard.press('Space');
+        await expect(motionSwitch(page)).toBeChecked();
+        expect(await page.evaluate(() => localStorage.getItem('ketamine-course:motion'))).toBe('reduce');
+      }
+      await expectNoAxeViolations(page, `(step 1, ${theme}, ${mode.name})`);
+      if (shots) await shoot(page, info, `step-1-${theme}`);
+      const next = control(page, 'Next');
+      for (let n = 2; n <= STEP_COUNT; n++) {
+        await reach(page, next);
+        await page.keyboard.press('Enter');
+        await expectStep(page, n);
+        await expect(art(page)).toHaveAttribute('data-motion', mode.motion);
+        await settle(page);
+        await expectNoAxeViolations(page, `(step ${n}, ${theme}, ${mode.name})`);
+        if (shots) await shoot(page, info, `step-${n}-${theme}`);
+        if (COMPARE_STEPS.includes(n)) {
+          const first = SYNAPSE_STEPS[n - 1]!.ketamine;
+          await reach(page, radio(page, first));
+          await page.keyboard.press(first ? 'ArrowLeft' : 'ArrowRight');
+          await expect(radio(page, !first)).toBeChecked();
+          await settle(page);
+          await expectNoAxeViolations(page, `(step ${n} ${first ? 'without' : 'with'} ketamine, ${theme}, ${mode.name})`);
+          if (shots) await shoot(page, info, `step-${n}-${first ? 'without' : 'with'}-ketamine-${theme}`);
+        }
+      }
+      watch.assertClean();
+    });
+  }
+}
+
+test('no autoplay; Play advances, Pause stops, hiding the page pauses', async ({ page }, info) => {
+  const watch = watchPage(page, info);
+  // A controllable clock: 8 s per step is long to wait for, and fake time makes "nothing
+  // happened for 30 s" quick to check. It flows normally between the explicit jumps.
+  await page.clock.install();
+  await openByKeyboard(page);
+  const play = control(page, /^(Play|Pause|Play from start)$/);
+  await page.clock.runFor(30_000);
+  await expectStep(page, 1, { spoken: false });
+  await expect(live(page)).toHaveText('');
+  await expect(play).toHaveText(/^\s*Play\s*$/);
+
+  await page.keyboard.press('Enter'); // Play (focused since openByKeyboard)
+  await expect(play).toHaveText(/Pause/);
+  await expect(play).toBeFocused();
+  await expectStep(page, 1, { spoken: false }); // Play does not jump at once
+  await page.clock.runFor(8_000);
+  await expectStep(page, 2);
+  await page.clock.runFor(8_000);
+  await expectStep(page, 3);
+
+  await page.keyboard.press('Enter'); // Pause
+  await expect(play).toHaveText(/^\s*Play\s*$/);
+  await page.clock.runFor(40_000);
+  await expectStep(page, 3);
+
+  await page.keyboard.press('Space'); // Play again
+  await page.clock.runFor(8_000);
+  await expectStep(page, 4);
+
+  // The page goes to the background: playback pauses, and stays paused when it comes back.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect(play).toHaveText(/^\s*Play\s*$/);
+  await page.clock.runFor(40_000);
+  await expectStep(page, 4);
+  await page.evaluate(() => {
+    delete (document as { visibilityState?: unknown }).visibilityState;
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  expect(await page.evaluate(() => document.visibilityState)).toBe('visible');
+  await page.clock.runFor(40_000);
+  await expectStep(page, 4);
+
+  // Played to the end it stops at the last step, and then offers to start again.
+  await page.keyboard.press('Enter');
+  for (let n = 5; n <= STEP_COUNT; n++) {
+    await page.clock.runFor(8_000);
+    await expectStep(page, n);
+  }
+  await expect(play).toHaveText(/Play from start/);
+  await page.clock.runFor(40_000);
+  await expectStep(page, STEP_COUNT);
+  await page.keyboard.press('Enter');
+  await expectStep(page, 1);
+  await expect(play).toHaveText(/Pause/);
+  await page.clock.runFor(8_000);
+  await expectStep(page, 2);
+
+  // Taking control with Next pauses playback.
+  await reach(page, control(page, 'Next'));
+  await page.keyboard.press('Enter');
+  await expectStep(page, 3);
+  await expect(play).toHaveText(/^\s*Play\s*$/);
+  await page.clock.runFor(40_000);
+  await expectStep(page, 3);
+  watch.assertClean();
+});
+
+test('reduced motion: no transform animation runs at any step (and the same check sees them with motion on)', async ({ page }, info) => {
+  test.setTimeout(150_000);
+  const watch = watchPage(page, info);
+  /** Steps through 2..8 (and the other comparison view on 2 and 3), recording the animations. */
+  const record = async () => {
+    const seen: { at: string; transform: string[]; other: string[] }[] = [];
+    await reach(page, control(page, 'Restart'));
+    await page.keyboard.press('Enter');
+    for (let n = 2; n <= STEP_COUNT; n++) {
+      await stepButton(page, n).focus();
+      await page.keyboard.press('Enter');
+      await expectStep(page, n);
+      seen.push({ at: `step ${n}`, ...(await animations(page)) });
+      await settle(page);
+      if (COMPARE_STEPS.includes(n)) {
+        const first = SYNAPSE_STEPS[n - 1]!.ketamine;
+        await radio(page, first).focus();
+        await page.keyboard.press(first ? 'ArrowLeft' : 'ArrowRight');
+        await expect(radio(page, !first)).toBeChecked();
+        seen.push({ at: `step ${n}, other view`, ...(await animations(page)) });
+        await settle(page);
+      }
+    }
+    return seen;
+  };
+
+  // Control: with motion on, the check finds the moving parts at every step.
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await openByKeyboard(page);
+  const full = await record();
+  for (const s of full) expect(s.transform.length, `transform animations at ${s.at} with motion on`).toBeGreaterThan(0);
+
+  // prefers-reduced-motion: cross-fades only.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openByKeyboard(page);
+  await expect(motionSwitch(page)).toBeChecked();
+  for (const s of await record()) {
+    expect(s.transform, `transform animations at ${s.at} with prefers-reduced-motion`).toEqual([]);
+    expect(s.other.length, `the cross-fade at ${s.at}`).toBeGreaterThan(0);
+  }
+
+  // The in-page switch, with the system asking for motion.
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.evaluate(() => localStorage.removeItem('ketamine-course:motion'));
+  await openByKeyboard(page);
+  await expect(motionSwitch(page)).not.toBeChecked();
+  await reach(page, motionSwitch(page));
+  await page.keyboard.press('Space');
+  await expect(motionSwitch(page)).toBeChecked();
+  for (const s of await record()) {
+    expect(s.transform, `transform animations at ${s.at} with the Reduce motion switch`).toEqual([]);
+    expect(s.other.length, `the cross-fade at ${s.at}`).toBeGreaterThan(0);
+  }
+  // The switch is remembered on this device.
+  await openByKeyboard(page);
+  await expect(motionSwitch(page)).toBeChecked();
+  await control(page, 'Next').focus();
+  await page.keyboard.press('Enter');
+  expect((await animations(page)).transform).toEqual([]);
+  watch.assertClean();
+});
+
+test('print: all 8 still frames with their captions', async ({ page }, info) => {
+  const watch = watchPage(page, info);
+  await openByKeyboard(page);
+  const frames = diagram(page).locator('.frames > li');
+  await expect(frames).toHaveCount(STEP_COUNT);
+  await expect(frames.first()).toBeHidden(); // on screen the frames are not shown
+  await page.emulateMedia({ media: 'print' });
+  for (let n = 1; n <= STEP_COUNT; n++) {
+    const frame = frames.nth(n - 1);
+    await expect(frame.locator('svg')).toBeVisible();
+    await expect(frame.locator('svg')).toHaveAccessibleName(label(n));
+    await expect(frame.locator('figcaption strong')).toHaveText(label(n));
+    await expect(frame.locator('figcaption strong')).toBeVisible();
+    // The step's text (the reading depth shown on screen: clinical by default) is printed with it.
+    await expect(frame.getByText(SYNAPSE_STEPS[n - 1]!.clinical.text)).toBeVisible();
+    // A still frame: nothing animates in print.
+    expect(await frame.evaluate((el) => el.getAnimations({ subtree: true }).length)).toBe(0);
+    const box = await frame.locator('svg').boundingBox();
+    expect(box!.width, `frame ${n} width`).toBeGreaterThan(100);
+  }
+  // The interactive parts are not printed.
+  await expect(controls(page)).toBeHidden();
+  await expect(diagram(page).locator('.stage')).toBeHidden();
+  await expect(stepList(page)).toBeHidden();
+  const path = info.outputPath('print.png');
+  await diagram(page).screenshot({ path });
+  await info.attach('print', { path, contentType: 'image/png' });
+  watch.assertClean();
+});
+
+/**
+ * axe in forced-colours mode, without its colour-contrast rule: there axe compares the page's own
+ * -webkit-text-fill-color, which Chromium leaves unforced, with the forced background, and reports
+ * contrast the reader never sees (dequelabs/axe-core#3978, axe-core-npm#1067: e.g. "#0b1020 on
+ * #000000" for buttons drawn white on black). The system palette sets contrast in this mode; the
+ * test checks instead that the diagram draws with the system colours. Every other rule runs.
+ */
+async function expectNoAxeViolationsForcedColours(page: Page, context: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).disableRules(['color-contrast']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+  expect(summary, `axe violations ${context}`).toEqual([]);
+}
+
+for (const theme of THEMES) {
+  test(`forced colours (${theme}): axe at every step, the drawing and its labels in system colours`, async ({ page }, info) => {
+    test.setTimeout(150_000);
+    const watch = watchPage(page, info);
+    await setTheme(page, theme);
+    await page.emulateMedia({ forcedColors: 'active' });
+    await openByKeyboard(page);
+    const system = await page.evaluate(() => {
+      const probe = document.createElement('div');
+      document.body.append(probe);
+      const colour = (value: string) => {
+        probe.style.color = value;
+        return getComputedStyle(probe).color;
+      };
+      const colours = { text: colour('CanvasText'), canvas: colour('Canvas'), button: colour('ButtonText'), highlight: colour('Highlight') };
+      probe.remove();
+      return colours;
+    });
+    expect(system.text).not.toBe(system.canvas);
+    for (let n = 1; n <= STEP_COUNT; n++) {
+      if (n > 1) {
+        await reach(page, control(page, 'Next'));
+        await page.keyboard.press('Enter');
+        await expectStep(page, n);
+      }
+      await settle(page);
+      await expect(art(page)).toBeVisible();
+      const drawing = await art(page).evaluate((svg) => {
+        const texts = [...svg.querySelectorAll('text')];
+        const shapes = [...svg.querySelectorAll('.cell, .box, .sub')];
+        return {
+          labels: texts.filter((t) => t.getBBox().width > 0).map((t) => t.textContent!.trim()).filter(Boolean),
+          labelFills: [...new Set(texts.map((t) => getComputedStyle(t).fill))],
+          strokes: [...new Set(shapes.map((s) => getComputedStyle(s).stroke))],
+          fills: [...new Set(shapes.map((s) => getComputedStyle(s).fill))],
+        };
+      });
+      expect(drawing.labels.length, `drawn labels at step ${n}`).toBeGreaterThanOrEqual(3);
+      if (n === 1) expect(drawing.labels).toEqual(expect.arrayContaining(['AMPA', 'NMDA', 'Mg²⁺', 'Gap']));
+      expect(drawing.labelFills, `label colour at step ${n}`).toEqual([system.text]);
+      expect(drawing.strokes, `outline colour at step ${n}`).toEqual([system.text]);
+      expect(drawing.fills, `shape fill at step ${n}`).toEqual([system.canvas]);
+      // The HTML around it follows the system palette too.
+      await expect(control(page, 'Next')).toHaveCSS('color', system.button);
+      await expect(indicator(page)).toHaveCSS('color', system.text);
+      await expectNoAxeViolationsForcedColours(page, `(forced colours, ${theme}, step ${n})`);
+      if (n === 1 || n === 3) await shoot(page, info, `forced-colours-${theme}-step-${n}`);
+    }
+    watch.assertClean();
+  });
+}
+
+test.describe('at 320 px wide', () => {
+  test.use({ viewport: { width: 320, height: 720 } });
+  for (const path of LESSONS) {
+    test(`no horizontal scrolling at any step (${path})`, async ({ page }, info) => {
+      const watch = watchPage(page, info);
+      await openByKeyboard(page, path);
+      const overflow = () =>
+        page.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          window.scrollTo(50, window.scrollY);
+          const scrolled = window.scrollX;
+          window.scrollTo(0, window.scrollY);
+          const root = document.querySelector('[data-deck-stepper]')!;
+          const outside = [...root.querySelectorAll('*')]
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.width > 1 && r.height > 1 && (r.right > width + 0.5 || r.left < -0.5);
+            })
+            .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(el.getBoundingClientRect().right)}`);
+          return { width, scrollWidth: document.documentElement.scrollWidth, scrolled, outside };
+        });
+      for (let n = 1; n <= STEP_COUNT; n++) {
+        if (n > 1) {
+          await reach(page, stepButton(page, n));
+          await page.keyboard.press('Enter');
+          await expectStep(page, n);
+        }
+        await settle(page);
+        const o = await overflow();
+        expect(o.width).toBe(320);
+        expect(o.scrollWidth, `page width at step ${n}`).toBeLessThanOrEqual(o.width);
+        expect(o.scrolled, `horizontal scroll at step ${n}`).toBe(0);
+        expect(o.outside, `diagram parts outside the viewport at step ${n}`).toEqual([]);
+      }
+      // The whole page, islands hydrated (scrolling the quiz into view hydrates it too).
+      await page.locator('[data-lesson-end]').scrollIntoViewIfNeeded();
+      await waitForIslands(page);
+      expect((await overflow()).scrollWidth).toBeLessThanOrEqual(320);
+      watch.assertClean();
+    });
+  }
+});
