@@ -188,7 +188,7 @@ export function watchStepper(stepper: HTMLElement, changed: (step: number) => vo
   return () => observer.disconnect();
 }
 
-/** A still copy of a slide for the presenter's "next" preview: no ids, no islands, all fragments hidden. */
+/** A still copy of a slide for the presenter's "next" preview: no ids, no islands, every fragment shown. */
 export function stillCopy(slide: HTMLElement): HTMLElement {
   const copy = slide.cloneNode(true) as HTMLElement;
   for (const island of copy.querySelectorAll('astro-island')) {
@@ -203,7 +203,7 @@ export function stillCopy(slide: HTMLElement): HTMLElement {
     el.removeAttribute('aria-controls');
   }
   for (const el of copy.querySelectorAll('script, [aria-live]')) el.remove();
-  for (const el of copy.querySelectorAll<HTMLElement>('[data-fragment]')) el.setAttribute('data-fragment-hidden', '');
+  for (const el of copy.querySelectorAll<HTMLElement>('[data-fragment-hidden]')) el.removeAttribute('data-fragment-hidden');
   copy.removeAttribute('data-slide');
   copy.removeAttribute('inert');
   copy.setAttribute('data-current', '');

@@ -404,14 +404,28 @@ test.describe('handout', () => {
     await expect(items.nth(1).locator('.handout-notes')).toContainText('Keep this brief');
     // The introduction is the title slide's notes.
     await expect(items.nth(0).locator('.handout-notes')).toContainText('how nerve cells talk');
+    // In print, on an A4 page less its margins (18.6 × 27.3 cm): every slide with its notes takes
+    // half a page, so two fit on each; the diagram prints as its eight still frames.
+    await page.setViewportSize({ width: 703, height: 1032 });
     await page.emulateMedia({ media: 'print' });
-    const breaks = await items.evaluateAll((els) => els.map((el) => getComputedStyle(el).breakAfter));
-    expect(breaks).toEqual(breaks.map((_, i) => (i % 2 === 1 ? 'page' : 'auto')));
+    const heights = await items.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+    heights.forEach((h, i) => {
+      if (i !== 8) expect(h, `slide ${i + 1}`).toBeLessThanOrEqual(1032 / 2);
+    });
     await expect(page.locator('.handout-diagram .frames li')).toHaveCount(8);
     await expect(page.locator('.handout-diagram .frames')).toBeVisible();
     await expect(page.locator('.site-header')).toBeHidden();
     // References follow, numbered as in the slides.
     await expect(page.locator('.handout-references li').first()).toHaveAttribute('id', /^ref-/);
+
+    // A lesson of seven slides prints on four pages, then its references.
+    await page.goto('/lessons/why-new-treatments/handout/');
+    await expect(page.locator('.handout-item')).toHaveCount(7);
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBeGreaterThanOrEqual(5);
+    expect(pages).toBeLessThanOrEqual(6);
+
     // Fragments all show on paper.
     await page.goto(`${HISTORY}handout/`);
     await page.emulateMedia({ media: 'print' });
