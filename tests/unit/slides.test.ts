@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { commandForKey, indexFromHash, slideAnnouncement } from '../../src/scripts/deck-runtime';
 import { attr, numberFragments, scan, shortAuthor, slideLabel, splitSlides, stepperSteps, textOf, topLevel } from '../../src/lib/slides';
 
 // HTML shaped like Astro's output for a lesson rendered with the slide components.
@@ -162,5 +163,67 @@ describe('small helpers', () => {
     expect(shortAuthor('Moda-Sava RN, Murdock MH', 2019)).toBe('Moda-Sava 2019');
     expect(shortAuthor('US Food and Drug Administration', 2019)).toBe('US Food and Drug Administration 2019');
     expect(shortAuthor('Chang, et al.', 2019)).toBe('Chang 2019');
+  });
+});
+
+// The deck's pure helpers in src/scripts/deck-runtime.ts (the DOM parts are covered end to end).
+
+describe('deck keys', () => {
+  const el = (selector: string) => ({ closest: (s: string) => (s.split(',').some((part) => part.trim() === selector) ? {} : null) });
+  const key = (k: string, target: unknown = null, mods: Record<string, boolean> = {}) => ({ key: k, target: target as EventTarget, ...mods });
+
+  it('maps the keys presenters and clickers use', () => {
+    const map = Object.fromEntries(
+      ['ArrowRight', 'PageDown', ' ', 'ArrowLeft', 'PageUp', 'Home', 'End', 'Escape', 'o', 'O', 'f', 'b', '.', 's', '?'].map((k) => [k, commandForKey(key(k), true)]),
+    );
+    expect(map).toEqual({
+      ArrowRight: 'next',
+      PageDown: 'next',
+      ' ': 'next',
+      ArrowLeft: 'previous',
+      PageUp: 'previous',
+      Home: 'first',
+      End: 'last',
+      Escape: 'escape',
+      o: 'overview',
+      O: 'overview',
+      f: 'fullscreen',
+      b: 'blank',
+      '.': 'blank',
+      s: 'presenter',
+      '?': 'help',
+    });
+  });
+
+  it('with shortcuts off, only navigation keys act (WCAG 2.1.4)', () => {
+    for (const k of [' ', 'o', 'f', 'b', 's', '?']) expect(commandForKey(key(k), false)).toBeNull();
+    for (const k of ['ArrowRight', 'PageDown', 'ArrowLeft', 'PageUp', 'Home', 'End', 'Escape']) expect(commandForKey(key(k), false)).not.toBeNull();
+  });
+
+  it('leaves keys to controls and to the browser', () => {
+    // Space presses a focused button; arrows move a radio choice; letters type in a field.
+    expect(commandForKey(key(' ', el('button')), true)).toBeNull();
+    expect(commandForKey(key('ArrowRight', el('input')), true)).toBeNull();
+    expect(commandForKey(key('o', el('textarea')), true)).toBeNull();
+    // Arrows on a button still move the deck; modified keys never do (Ctrl+F, Alt+←).
+    expect(commandForKey(key('ArrowRight', el('button')), true)).toBe('next');
+    expect(commandForKey(key('f', null, { ctrlKey: true }), true)).toBeNull();
+    expect(commandForKey(key('ArrowLeft', null, { altKey: true }), true)).toBeNull();
+    expect(commandForKey(key('x'), true)).toBeNull();
+  });
+});
+
+describe('deck addresses and announcements', () => {
+  it('reads "#5" as the fifth slide and a heading anchor as its slide', () => {
+    expect(indexFromHash('#5', 10)).toBe(4);
+    expect(indexFromHash('#1', 10)).toBe(0);
+    expect(indexFromHash('#0', 10)).toBeNull();
+    expect(indexFromHash('#11', 10)).toBeNull();
+    expect(indexFromHash('', 10)).toBeNull();
+    expect(indexFromHash('#glutamate', 3, ['', 'neurons', 'glutamate'])).toBe(2);
+    expect(indexFromHash('#nowhere', 3, ['', 'neurons', 'glutamate'])).toBeNull();
+  });
+  it('announces "Slide 4 of 12: title"', () => {
+    expect(slideAnnouncement(3, 12, 'The NMDA receptor')).toBe('Slide 4 of 12: The NMDA receptor');
   });
 });
