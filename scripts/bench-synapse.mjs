@@ -11,6 +11,10 @@
 // Play advances one step every 8 s, so 10 s covers one animated step change; `--next-every 1500`
 // also presses Next every 1.5 s to exercise more steps (Next pauses playback, as readers expect).
 // Browser: CHROMIUM_PATH or /usr/bin/chromium. Exit code 1 if the page or the diagram is missing.
+// The report also says how many CSS animations started in the diagram while recording and its
+// final data-motion, so a run that measured a still frame (no animation) is visible as such, and
+// the machine's load average, since timings on a busy machine say more about the machine.
+import { availableParallelism, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 
 const args = process.argv.slice(2);
@@ -22,6 +26,7 @@ const url = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? 'http:/
 const seconds = flag('seconds', 10);
 const nextEvery = flag('next-every', 0);
 const asJson = args.includes('--json');
+const cpus = availableParallelism();
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -40,8 +45,11 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'no-preference' });
   const page = await context.newPage();
   await page.addInitScript(() => {
-    const bench = { longTasks: [], frames: [], recording: false };
+    const bench = { longTasks: [], frames: [], recording: false, animations: 0 };
     window.__synapseBench = bench;
+    document.addEventListener('animationstart', (event) => {
+      if (bench.recording && event.target instanceof Element && event.target.closest('[data-deck-stepper]')) bench.animations++;
+    });
     try {
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
@@ -78,6 +86,9 @@ try {
     const bench = window.__synapseBench;
     bench.recording = true;
     bench.start = performance.now();
+    bench.steps = [];
+    const live = document.querySelector('[data-deck-stepper] [aria-live]');
+    if (live) new MutationObserver(() => bench.recording && bench.steps.push(performance.now())).observe(live, { childList: true, characterData: true, subtree: true });
     let last = bench.start;
     const loop = (now) => {
       if (!bench.recording) return;
@@ -104,8 +115,11 @@ try {
       elapsed: performance.now() - bench.start,
       frames: bench.frames,
       longTasks: bench.longTasks.filter((t) => t.start + t.duration >= bench.start),
+      steps: bench.steps.map((t) => t - bench.start),
       noLongTaskApi: Boolean(bench.noLongTaskApi),
-      indicator: document.querySelector('[data-deck-stepper] .indicator')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      indicator: document.querySelector('[data-deck-stepper] [id$="-indicator"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      motion: document.querySelector('[data-deck-stepper] svg[data-motion]')?.getAttribute('data-motion') ?? '',
+      animations: bench.animations,
     };
   });
 
@@ -117,8 +131,15 @@ try {
     seconds: Math.round(data.elapsed) / 1000,
     startedAt: Math.round(started),
     finalStep: data.indicator,
+    motion: data.motion,
+    animationsStarted: data.animations,
+    loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
+    cpus,
     longestTaskMs: durations.length ? Math.round(Math.max(...durations)) : 0,
     tasksOver50ms: durations.filter((d) => d > 50).length,
+    /** Each long task: when it started (ms after recording began) and how long it took. */
+    stepChangesAtMs: data.steps.map((t) => Math.round(t)),
+    longTasks: data.longTasks.map((t) => ({ atMs: Math.round(t.start - started), ms: Math.round(t.duration) })),
     longTaskApi: !data.noLongTaskApi,
     frames: frames.length,
     meanFps: frames.length ? Math.round((frames.length / (data.elapsed / 1000)) * 10) / 10 : 0,
@@ -131,10 +152,12 @@ try {
   } else {
     console.log(`Synapse diagram benchmark — ${url}`);
     console.log(`  recorded          ${result.seconds} s, ended at "${result.finalStep}"`);
+    console.log(`  animations        ${result.animationsStarted} started in the diagram (data-motion="${result.motion}")`);
     console.log(`  longest task      ${result.longestTaskMs} ms${result.longTaskApi ? '' : ' (longtask API unavailable)'}`);
     console.log(`  tasks > 50 ms     ${result.tasksOver50ms}`);
     console.log(`  mean fps          ${result.meanFps} (${result.frames} frames)`);
     console.log(`  worst frame       ${result.worstFrameMs} ms (p95 ${result.p95FrameMs} ms)`);
+    console.log(`  load average      ${result.loadAverage.join(' ')} (1, 5, 15 min) on ${cpus} CPUs`);
   }
 } catch (error) {
   console.error(`bench-synapse: ${error instanceof Error ? error.message : error}`);
