@@ -92,6 +92,24 @@ test.describe('a trainer presenting with two windows', () => {
     await presenter.keyboard.press('Enter');
     await expect(countText(audience)).toHaveText('Slide 4 of 9');
 
+    // Focus in a slide that the other window moves away from goes to the new slide, not to nothing.
+    const link = audience.locator('[data-slide="3"] .depth-clinical .cite a').first();
+    await link.focus();
+    await press(presenter, 'ArrowRight');
+    await expect(countText(audience)).toHaveText('Slide 5 of 9');
+    // (The audience window is a background tab here, so ask the DOM rather than toBeFocused.)
+    await expect.poll(() => audience.evaluate(() => document.activeElement?.getAttribute('data-slide'))).toBe('4');
+    await press(presenter, 'ArrowLeft');
+
+    // The timer pauses, resumes and resets.
+    await presenter.getByRole('button', { name: 'Pause timer' }).click();
+    await expect(presenter.locator('.presenter-paused')).toHaveText('(paused)');
+    await presenter.getByRole('button', { name: 'Reset timer' }).click();
+    await expect(presenter.locator('[role="timer"]')).toHaveText('00:00');
+    await presenter.getByRole('button', { name: 'Resume timer' }).click();
+    await expect(presenter.locator('.presenter-paused')).toHaveCount(0);
+    await expect(presenter.locator('.presenter-clock time')).toHaveText(/\d{1,2}:\d{2}/);
+
     // Reopening either window resumes at the current slide.
     await audience.reload();
     await waitForIslands(audience);
