@@ -325,3 +325,22 @@ test.describe('reflow at 320 CSS px', () => {
     expect(await overflow(page), 'matching question').toBeLessThanOrEqual(0);
   });
 });
+
+// Chromium with scripting disabled still parses <noscript> as text, so its words are read from
+// the element's text rather than checked for visibility.
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the assessment shows its introduction and says it needs JavaScript; no dead buttons', async ({ page }) => {
+    await page.goto('/assessment/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Final assessment' })).toBeVisible();
+    await expect(page.getByText(`${COUNT} questions drawn from all`)).toBeVisible();
+    expect(await page.locator('main noscript').textContent()).toContain('The assessment needs JavaScript.');
+    await expect(page.locator('main').getByRole('button')).toHaveCount(0);
+  });
+  test('the certificate page explains why it cannot tell, and links to the assessment', async ({ page }) => {
+    await page.goto('/certificate/');
+    expect(await page.locator('main noscript').textContent()).toContain('This page needs JavaScript to see whether you have passed');
+    await expect(page.getByRole('link', { name: 'Go to the final assessment' })).toBeVisible();
+    await expect(page.locator('[data-certificate]')).toBeHidden();
+  });
+});
