@@ -9,7 +9,8 @@
 // throws never breaks the page: the list then lasts as long as the page.
 //
 // The list functions are pure (they return new arrays) and are shared by the consult page
-// (src/scripts/consult.ts), the lesson buttons (src/scripts/ask.ts) and tests/unit/consult.test.ts.
+// (src/scripts/consult.ts) and tests/unit/consult.test.ts. The lesson buttons (src/scripts/ask.ts)
+// write the same format without importing this module (consult.test.ts keeps them agreed).
 import { PREFIX } from './prefs';
 
 export const QUESTIONS_KEY = `${PREFIX}questions`;
@@ -21,38 +22,41 @@ export const MAX_QUESTIONS = 40;
 const MAX_RAW = 50_000;
 
 /**
- * The twelve questions of the fact sheet (§6.4), in plain words, in its order. The lessons' "Add
- * to my questions" buttons must use one of these texts exactly (checked by AskQuestion.astro).
+ * The twelve questions of the fact sheet (§6.4), in plain words, in its order: the wording of the
+ * list in lesson 10 ("Questions to ask"), except 1 and 4, which are put more plainly here (each
+ * question must read at grade 8 or below on its own: tests/unit/interface-readability.test.ts).
+ * The lessons' "Add to my questions" buttons must use one of these texts exactly (checked by
+ * AskQuestion.astro).
  */
 export const SUGGESTED_QUESTIONS = [
   // 1. Do I meet the criteria for TRD?
   'Does my depression count as hard to treat? How do you decide that?',
   // 2. IV or Spravato, and why? Is it FDA-approved for me?
-  'Should I have a drip or the nasal spray, and why? Is it approved for someone like me?',
+  'Should I have the drip or the spray, and why? Is it approved for someone like me?',
   // 3. Who is on site, how am I monitored, and what is the emergency plan?
-  'Who will be with me at each session? How will you watch me, and what is the plan if something goes wrong?',
+  'Who is on site, how will I be watched, and what is the plan if something goes wrong?',
   // 4. Does my heart, BP, pregnancy, psychosis or substance history rule me out?
   'Is it safe for me? Could my heart, my blood pressure, a pregnancy, psychosis, or past drug or alcohol use rule it out?',
   // 5. Do any of my medicines interact?
-  'Could any of my medicines mix badly with it?',
+  'Do any of my medicines mix badly with ketamine?',
   // 6. What dose, schedule and number of sessions?
-  'What dose will I have, how often, and how many sessions?',
+  'What dose, how often, and how many sessions?',
   // 7. How do you measure response, and when do we stop?
-  'How will we know if it is working, and when would we stop?',
+  'How will we know if it is working, and when do we stop?',
   // 8. What is the maintenance or relapse plan?
-  'What is the plan after the first sessions, and what if my depression comes back?',
+  'What is the plan to stay well, or if the depression comes back?',
   // 9. Which side effects should I expect, how are they managed, and who drives me home?
-  'What side effects should I expect, and how will you help with them? Who will take me home?',
+  'Which side effects should I expect, how are they handled, and who drives me home?',
   // 10. What is the total cost, and is prior authorization needed?
-  'What will it cost in total? Does my insurer need to agree to it first?',
+  'What is the total cost, and does my insurer need to say yes first?',
   // 11. What are the clinic's outcome and adverse-event data?
-  'How well do people do at this clinic, and how often do problems happen here?',
+  "What are this clinic's results, and how often do side effects happen here?",
   // 12. How does this fit with my therapy and antidepressant, and who do I contact if I feel
   //     suicidal between sessions?
-  'How does this fit with my talking therapy and my other depression medicine? Who do I call if I have thoughts of suicide between sessions?',
+  'How does this fit with my therapy and my pills? Who do I call if I have thoughts of suicide between visits?',
 ] as const;
 
-/** Announcements and notes of the consult page and the lesson buttons (graded for readability). */
+/** What the consult page announces (graded for readability). */
 export const MESSAGES = {
   added: 'Added to your list.',
   addedMany: (n: number) => (n === 1 ? 'Added 1 question to your list.' : `Added ${n} questions to your list.`),
@@ -63,7 +67,6 @@ export const MESSAGES = {
   saved: 'Question changed.',
   removed: (n: number) => `Question removed. ${n === 1 ? '1 question left.' : `${n} questions left.`}`,
   moved: (position: number, total: number) => `Moved to number ${position} of ${total}.`,
-  askNotSaved: 'This browser is not saving anything for this site, so we could not add it. You can find it on the My questions page.',
 } as const;
 
 export type QuestionsProblem = 'unavailable' | 'unreadable' | 'repaired';

@@ -1,42 +1,61 @@
-// "Add to my questions" in the lessons (AskQuestion.astro). On load it only marks the questions
-// already on the learner's list (a look at the stored text); the list code (src/lib/consult.ts:
-// validated read, add, save) loads on the first press, so lesson pages carry almost nothing for it.
-// The box's live region says what happened. Imported by the lesson page's entry script
-// (src/scripts/pages/lesson.ts); it runs on import.
+// "Add to my questions" in the lessons (AskQuestion.astro): adds the box's question to the
+// learner's list, says what happened in the box's live region (the words are in the box), and
+// marks the questions already on the list, on arrival and on coming back to the page.
+// Imported by the lesson page's entry script (src/scripts/pages/lesson.ts); it runs on import.
+//
+// It reads and writes the list's stored format itself (src/lib/consult.ts: {"version":1,
+// "questions":[…]}, at most MAX_QUESTIONS) rather than importing that module: shared with the
+// consult page, the module would be one more file on every lesson page, which are at their budget.
+// tests/unit/consult.test.ts checks the two agree. A stored value it cannot read is left alone for the
+// consult page, which keeps a copy before starting afresh.
 import { PREFIX } from '../lib/prefs';
 
-const KEY = `${PREFIX}questions`; // QUESTIONS_KEY in src/lib/consult.ts
-const buttons = [...document.querySelectorAll<HTMLButtonElement>('[data-ask-add]')];
+const KEY = `${PREFIX}questions`;
+const MAX = 40;
+const boxes = [...document.querySelectorAll<HTMLElement>('[data-ask]')];
+
+/** The stored questions; 'off' when storage cannot be used, 'bad' when the value is not a list. */
+function read(): string[] | 'off' | 'bad' {
+  let raw: string | null;
+  try {
+    raw = localStorage.getItem(KEY);
+  } catch {
+    return 'off';
+  }
+  try {
+    const data = raw === null ? { version: 1, questions: [] } : JSON.parse(raw);
+    if (data?.version === 1 && Array.isArray(data.questions)) return data.questions.filter((q: unknown) => typeof q === 'string');
+  } catch {
+    // Not JSON: 'bad'.
+  }
+  return 'bad';
+}
 
 function sync(): void {
-  let saved = '';
-  try {
-    saved = localStorage.getItem(KEY) ?? '';
-  } catch {
-    // Storage off: every button offers to add; pressing one says why it cannot.
-  }
-  for (const button of buttons) {
-    // Stored as a JSON array of strings: the question, quoted, is on the list.
-    const on = saved.includes(JSON.stringify(button.value));
-    button.setAttribute('aria-disabled', String(on));
-    button.textContent = on ? 'On my list' : 'Add to my questions';
+  const list = read();
+  for (const box of boxes) {
+    const on = Array.isArray(list) && list.includes(box.querySelector('button')!.value);
+    box.querySelector('button')!.setAttribute('aria-disabled', String(on));
+    box.querySelector<HTMLElement>('[data-on-list]')!.hidden = !on;
   }
 }
 
-for (const button of buttons) {
-  button.addEventListener('click', async () => {
-    const { MESSAGES, addQuestion, loadQuestions, saveQuestions } = await import('../lib/consult');
-    const { list, result } = addQuestion(loadQuestions().questions, button.value);
-    button.closest('[data-ask]')!.querySelector('[data-ask-status]')!.textContent =
-      result !== 'added' ? MESSAGES[result] : saveQuestions(list) ? MESSAGES.added : MESSAGES.askNotSaved;
+for (const box of boxes) {
+  const button = box.querySelector('button')!;
+  button.addEventListener('click', () => {
+    const list = read();
+    let outcome = typeof list === 'string' ? list : list.includes(button.value) ? 'already' : list.length >= MAX ? 'full' : 'added';
+    if (outcome === 'added') {
+      try {
+        localStorage.setItem(KEY, JSON.stringify({ version: 1, questions: [...list, button.value] }));
+      } catch {
+        outcome = 'off';
+      }
+    }
+    box.querySelector('[data-ask-status]')!.textContent = box.querySelector(`[data-message="${outcome}"]`)!.textContent;
     sync();
   });
 }
 
-if (buttons.length) {
-  addEventListener('storage', (event) => {
-    if (event.key === KEY || event.key === null) sync();
-  });
-  addEventListener('pageshow', sync);
-  sync();
-}
+// On arrival, and on coming back to the page (a press always reads the list afresh).
+addEventListener('pageshow', sync);

@@ -1,6 +1,9 @@
+// @vitest-environment jsdom
 // The question list for the appointment (src/lib/consult.ts): stored values are untrusted input,
 // storage may be off or full, and every edit keeps the list sensible (no blanks, no repeats).
-import { describe, expect, test } from 'vitest';
+// Last, the lessons' "Add to my questions" script (src/scripts/ask.ts), which writes the same
+// stored format without importing the module: the two must agree.
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import fc from 'fast-check';
 import {
   MAX_LENGTH,
@@ -181,5 +184,81 @@ describe('editing the list', () => {
     expect(editQuestion(['A?', 'B?'], 0, '')).toEqual({ list: ['A?', 'B?'], result: 'empty' });
     expect(editQuestion(['A?', 'B?'], 0, 'b')).toEqual({ list: ['A?', 'B?'], result: 'already' });
     expect(editQuestion(['A?', 'B?'], 0, 'a')).toEqual({ list: ['a', 'B?'], result: 'saved' });
+  });
+});
+
+describe('the lessons\' "Add to my questions" script agrees with the list', () => {
+  const box = (q: string) => `
+    <div data-ask>
+      <button value="${q}" aria-disabled="false">Add to my questions</button>
+      <span data-on-list hidden>On your list</span>
+      <p data-ask-status></p>
+      <span hidden data-message="added">added</span><span hidden data-message="already">already</span>
+      <span hidden data-message="full">full</span><span hidden data-message="bad">bad</span>
+      <span hidden data-message="off">off</span>
+    </div>`;
+
+  async function page(...questions: string[]) {
+    document.body.innerHTML = questions.map(box).join('');
+    vi.resetModules();
+    await import('../../src/scripts/ask');
+    dispatchEvent(new Event('pageshow'));
+    const boxes = [...document.querySelectorAll<HTMLElement>('[data-ask]')];
+    return boxes.map((b) => ({
+      press: () => b.querySelector('button')!.click(),
+      status: () => b.querySelector('[data-ask-status]')!.textContent,
+      onList: () => b.querySelector('button')!.getAttribute('aria-disabled') === 'true' && !b.querySelector<HTMLElement>('[data-on-list]')!.hidden,
+    }));
+  }
+
+  beforeEach(() => localStorage.clear());
+
+  test('a press adds the question in the format the consult page reads', async () => {
+    const [a, b] = await page(SUGGESTED_QUESTIONS[0], SUGGESTED_QUESTIONS[1]);
+    expect(a!.onList()).toBe(false);
+    a!.press();
+    expect(a!.status()).toBe('added');
+    expect(a!.onList()).toBe(true);
+    b!.press();
+    expect(loadQuestions()).toEqual({ questions: [SUGGESTED_QUESTIONS[0], SUGGESTED_QUESTIONS[1]], problem: null });
+    a!.press();
+    expect(a!.status()).toBe('already');
+    expect(loadQuestions().questions).toHaveLength(2);
+  });
+
+  test('questions already on the list show as such on arrival', async () => {
+    saveQuestions(['Mine?', SUGGESTED_QUESTIONS[4]]);
+    const [a, b] = await page(SUGGESTED_QUESTIONS[3], SUGGESTED_QUESTIONS[4]);
+    expect(a!.onList()).toBe(false);
+    expect(b!.onList()).toBe(true);
+  });
+
+  test('it adds after the list it finds, and stops at the same limit', async () => {
+    const full = Array.from({ length: MAX_QUESTIONS }, (_, i) => `Q${i}?`);
+    saveQuestions(full.slice(0, -1));
+    const [a, b] = await page(SUGGESTED_QUESTIONS[5], SUGGESTED_QUESTIONS[6]);
+    a!.press();
+    expect(a!.status()).toBe('added');
+    b!.press();
+    expect(b!.status()).toBe('full');
+    expect(loadQuestions().questions).toEqual([...full.slice(0, -1), SUGGESTED_QUESTIONS[5]]);
+  });
+
+  test('a value it cannot read is left alone', async () => {
+    localStorage.setItem(QUESTIONS_KEY, '{"version":1,"questions":');
+    const [a] = await page(SUGGESTED_QUESTIONS[0]);
+    a!.press();
+    expect(a!.status()).toBe('bad');
+    expect(localStorage.getItem(QUESTIONS_KEY)).toBe('{"version":1,"questions":');
+  });
+
+  test('storage that throws: it says so, and nothing breaks', async () => {
+    const [a] = await page(SUGGESTED_QUESTIONS[0]);
+    const spy = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    a!.press();
+    expect(a!.status()).toBe('off');
+    spy.mockRestore();
   });
 });
