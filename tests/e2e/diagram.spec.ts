@@ -390,7 +390,17 @@ test('print: all 8 still frames with their captions', async ({ page }, info) => 
     await expect(frame.locator('figcaption strong')).toHaveText(label(n));
     await expect(frame.locator('figcaption strong')).toBeVisible();
     // The step's text (the reading depth shown on screen: clinical by default) is printed with it.
-    await expect(frame.getByText(SYNAPSE_STEPS[n - 1]!.clinical.text)).toBeVisible();
+    const step = SYNAPSE_STEPS[n - 1]!;
+    await expect(frame.getByText(step.clinical.text)).toBeVisible();
+    // Steps 2 and 3 print both comparison views, and so list the sources of both.
+    if (step.compare) {
+      for (const view of [step.compare.without, step.compare.with]) await expect(frame.getByText(view.clinical)).toBeVisible();
+    }
+    const cited = new Set([...step.clinical.cites, ...(step.compare ? [...step.compare.without.cites, ...step.compare.with.cites] : [])]);
+    const sources = frame.locator('.depth-clinical .sources');
+    await expect(sources).toBeVisible();
+    const hrefs = await sources.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs.sort(), `sources printed with frame ${n}`).toEqual([...cited].map((id) => `/references/#ref-${id}`).sort());
     // A still frame: nothing animates in print.
     expect(await frame.evaluate((el) => el.getAnimations({ subtree: true }).length)).toBe(0);
     const box = await frame.locator('svg').boundingBox();
