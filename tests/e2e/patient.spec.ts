@@ -23,6 +23,10 @@ async function printedPages(page: Page, format: 'A4' | 'Letter'): Promise<number
 
 /** Presses a lesson's "Add to my questions" for one suggested question. */
 async function addFromLesson(page: Page, question: string) {
+  expect(
+    await page.locator('[data-ask]').count(),
+    'no "Add to my questions" box in this lesson: are <AskQuestion /> in the lessons and is src/scripts/ask.ts imported by src/scripts/pages/lesson.ts?',
+  ).toBeGreaterThan(0);
   const box = page.locator('[data-ask]').filter({ hasText: question });
   const button = box.getByRole('button', { name: 'Add to my questions' });
   await tabTo(page, button, { max: 400 });
