@@ -149,7 +149,7 @@ describe('deck machine: every transition (adjacency map)', () => {
               check(b.overviewIndex).toBe(Math.min(Math.max(a.overviewIndex + by, 0), TOTAL - 1));
             }
           }
-          check(nextState.value).toBe(from);
+          check(nextState.value as string).toBe(from);
           break;
         }
         case 'FIRST':
@@ -164,7 +164,7 @@ describe('deck machine: every transition (adjacency map)', () => {
           else if (Number.isInteger(event.index) && event.index >= 0 && event.index < TOTAL) {
             check(b.nav.index).toBe(event.index);
             check(b.nav.blank).toBe(false);
-            check(nextState.value).toBe('slides');
+            check(nextState.value as string).toBe('slides');
           } else check(b.nav).toEqual(a.nav);
           break;
         case 'STEPPER': {
@@ -176,24 +176,24 @@ describe('deck machine: every transition (adjacency map)', () => {
         case 'TOGGLE_BLANK':
           // Blank toggles in every panel and moves nothing else.
           check(b.nav).toEqual({ ...a.nav, blank: !a.nav.blank });
-          check(nextState.value).toBe(from);
+          check(nextState.value as string).toBe(from);
           break;
         case 'TOGGLE_OVERVIEW':
           check(navChanged).toBe(false);
-          check(nextState.value).toBe(from === 'slides' ? 'overview' : from === 'overview' ? 'slides' : 'help');
+          check(nextState.value as string).toBe(from === 'slides' ? 'overview' : from === 'overview' ? 'slides' : 'help');
           if (from === 'slides') check(b.overviewIndex).toBe(a.nav.index);
           break;
         case 'ESCAPE':
           check(navChanged).toBe(false);
-          check(nextState.value).toBe(from === 'slides' ? 'overview' : 'slides');
+          check(nextState.value as string).toBe(from === 'slides' ? 'overview' : 'slides');
           break;
         case 'CLOSE':
           check(navChanged).toBe(false);
-          check(nextState.value).toBe('slides');
+          check(nextState.value as string).toBe('slides');
           break;
         case 'TOGGLE_HELP':
           check(navChanged).toBe(false);
-          check(nextState.value).toBe(from === 'help' ? 'slides' : 'help');
+          check(nextState.value as string).toBe(from === 'help' ? 'slides' : 'help');
           break;
         case 'OVERVIEW_MOVE':
           check(navChanged).toBe(false);
@@ -201,7 +201,7 @@ describe('deck machine: every transition (adjacency map)', () => {
           break;
         case 'OVERVIEW_PICK':
           if (from === 'overview') {
-            check(nextState.value).toBe('slides');
+            check(nextState.value as string).toBe('slides');
             check(b.nav.index).toBe(event.index ?? a.overviewIndex);
           } else check(navChanged).toBe(false);
           break;
@@ -217,7 +217,7 @@ describe('deck machine: every transition (adjacency map)', () => {
             check(b.nav).toEqual(clampNav(a, m.nav));
           } else check(b.nav).toEqual(a.nav);
           // A remote change never opens or closes a local panel.
-          check(nextState.value).toBe(from);
+          check(nextState.value as string).toBe(from);
           break;
         }
       }
