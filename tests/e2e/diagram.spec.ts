@@ -13,6 +13,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { AXE_TAGS, expectNoAxeViolations, tabTo, setTheme, watchPage, waitForIslands } from './support';
 import { SYNAPSE_STEPS, STEP_COUNT } from '../../src/lib/synapse-steps';
 
+// Generous timeouts: each axe pass over a long lesson takes seconds, more on a busy machine.
+test.describe.configure({ timeout: 150_000 });
+
 const LESSON = '/lessons/how-ketamine-works/';
 const LESSONS = ['/lessons/the-glutamate-synapse/', LESSON];
 const THEMES = ['light', 'dark'] as const;
@@ -202,7 +205,7 @@ const MODES = [
 for (const theme of THEMES) {
   for (const mode of MODES) {
     test(`axe at every step and in both comparison views (${theme}, ${mode.name})`, async ({ page }, info) => {
-      test.setTimeout(180_000);
+      test.setTimeout(420_000); // 11 axe passes and 10 screenshots
       const watch = watchPage(page, info);
       const shots = mode.name === 'motion on';
       await setTheme(page, theme);
@@ -315,7 +318,7 @@ test('no autoplay; Play advances, Pause stops, hiding the page pauses', async ({
 });
 
 test('reduced motion: no transform animation runs at any step (and the same check sees them with motion on)', async ({ page }, info) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const watch = watchPage(page, info);
   /** Steps through 2..8 (and the other comparison view on 2 and 3), recording the animations. */
   const record = async () => {
@@ -431,7 +434,7 @@ async function expectNoAxeViolationsForcedColours(page: Page, context: string): 
 
 for (const theme of THEMES) {
   test(`forced colours (${theme}): axe at every step, the drawing and its labels in system colours`, async ({ page }, info) => {
-    test.setTimeout(150_000);
+    test.setTimeout(300_000);
     const watch = watchPage(page, info);
     await setTheme(page, theme);
     await page.emulateMedia({ forcedColors: 'active' });
