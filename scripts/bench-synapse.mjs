@@ -9,7 +9,8 @@
 //   - long tasks (PerformanceObserver 'longtask'): the longest, and how many took > 50 ms;
 //   - frames (requestAnimationFrame deltas): mean fps, worst frame, 95th percentile.
 // Play advances one step every 8 s, so 10 s covers one animated step change; `--next-every 1500`
-// also presses Next every 1.5 s to exercise more steps (Next pauses playback, as readers expect).
+// also presses Next every 1.5 s to exercise more steps (Next pauses playback, as readers expect),
+// and Restart when the last step is reached, so a long recording keeps cycling through the steps.
 // Browser: CHROMIUM_PATH or /usr/bin/chromium. Exit code 1 if the page or the diagram is missing.
 // The report also says how many CSS animations started in the diagram while recording and its
 // final data-motion, so a run that measured a still frame (no animation) is visible as such, and
@@ -102,10 +103,15 @@ try {
 
   const end = Date.now() + seconds * 1000;
   const next = diagram.getByRole('button', { name: /^Next/ });
+  const restart = diagram.getByRole('button', { name: /^Restart/ });
   while (Date.now() < end) {
     const wait = Math.min(nextEvery > 0 ? nextEvery : 250, end - Date.now());
     await page.waitForTimeout(Math.max(wait, 0));
-    if (nextEvery > 0 && Date.now() < end) await next.click();
+    if (nextEvery > 0 && Date.now() < end) {
+      // At the last step Next is aria-disabled (Playwright will not click it): start again instead.
+      if ((await next.getAttribute('aria-disabled')) === 'true') await restart.click();
+      else await next.click();
+    }
   }
 
   const data = await page.evaluate(() => {
