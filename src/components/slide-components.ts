@@ -25,6 +25,8 @@ export const slideComponents = {
   SlideBreak: SlideBreakMarker,
   Fragments: SlideFragments,
   LessonQuiz: SlideOmit,
+  // "Add to my questions" belongs to reading, not to a projected slide or a handout.
+  AskQuestion: SlideOmit,
   SynapseDiagram: SlideDiagram,
 };
 
