@@ -14,10 +14,10 @@ const args = new Set(process.argv.slice(2));
 const DIST = resolve('dist');
 /** Page budgets in gzip bytes, enforced by --check, by what the page carries:
  *  text pages (path, glossary, references) ≤ 3 KB; tool pages that exist to run code (progress,
- *  certificate, consultation questions, what I learned) ≤ 5 KB; a lesson with its quiz island ≤ 48 KB; a lesson with the synapse
- *  diagram and its quiz ≤ 60 KB. The quiz page's target from issue 4 is 35 KB: it is reported
+ *  certificate, consultation questions, what I learned) ≤ 5 KB; a lesson with its quiz island ≤ 50 KB; a lesson with the synapse
+ *  diagram and its quiz ≤ 62 KB. The quiz page's target from issue 4 is 35 KB: it is reported
  *  below, not enforced, because the Svelte 5 and XState 5 runtimes alone take about 30 KB. */
-export const BUDGETS = { text: 3 * 1024, tool: 5 * 1024, island: 48 * 1024, diagram: 60 * 1024 };
+export const BUDGETS = { text: 3 * 1024, tool: 5 * 1024, island: 50 * 1024, diagram: 62 * 1024 };
 export const TARGETS = { island: 35 * 1024 };
 /** An island's own chunk, the shared Svelte and XState runtimes excluded. */
 export const CHUNK_BUDGETS = { SynapseDiagram: 15 * 1024 };

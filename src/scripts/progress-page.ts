@@ -61,6 +61,7 @@ dialog.addEventListener('close', () => {
     clearCourseData();
     delete document.documentElement.dataset.theme;
     delete document.documentElement.dataset.depth;
+    delete document.documentElement.dataset.audience;
     status.textContent = 'Your data has been cleared from this browser.';
   }
   dialog.returnValue = '';
