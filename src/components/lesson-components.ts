@@ -8,6 +8,7 @@ import SlideBreak from './SlideBreak.astro';
 import LessonQuiz from './LessonQuiz.astro';
 import DiagramSlot from './DiagramSlot.astro';
 import AskQuestion from './AskQuestion.astro';
+import Fragments from './Fragments.astro';
 
 export const lessonComponents = {
   Cite,
@@ -19,4 +20,5 @@ export const lessonComponents = {
   LessonQuiz,
   SynapseDiagram: DiagramSlot,
   AskQuestion,
+  Fragments,
 };
