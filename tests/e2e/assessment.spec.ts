@@ -96,7 +96,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(result).toContainText('You got 14 of 18 (78 %) right. You need 15 to pass.');
     const rows = result.locator('li');
     await expect(rows).toHaveCount(new Set(drawn.map((q) => q.lesson)).size);
-    for (const row of await rows.all()) await expect(row).toHaveText(/^Lesson \d+, .+: \d+ of \d+ right( — review this lesson)?$/);
+    for (const row of await rows.all()) await expect(row).toHaveText(/^Lesson \d+, .+: \d+ of \d+ right(\s— review this lesson)?$/);
     const toReview = new Set([...wrong].map((id) => lessonsOf.get(id)!));
     await expect(result.locator('li', { hasText: 'review this lesson' })).toHaveCount(toReview.size);
     for (const slug of toReview) {
