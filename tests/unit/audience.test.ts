@@ -53,8 +53,8 @@ describe('the patient path', () => {
   });
 });
 
-describe('the inline script in Base.astro (before first paint)', () => {
-  const source = readFileSync(join(import.meta.dirname, '../../src/layouts/Base.astro'), 'utf8');
+describe('the inline script in PageHead.astro (before first paint)', () => {
+  const source = readFileSync(join(import.meta.dirname, '../../src/components/PageHead.astro'), 'utf8');
   const script = /<script is:inline>\s*([\s\S]*?)\s*<\/script>/.exec(source)![1]!;
 
   function run(stored: Record<string, string>, search = '') {
