@@ -1,18 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 import { assertNode22 } from './scripts/node-guard.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
 assertNode22('Playwright');
 
 const PORT = Number(process.env.E2E_PORT ?? 4399);
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // End-to-end tests run against the built site (npm run build) served as static files, in the
 // system Chromium: Playwright cannot download its own browsers here.
@@ -28,7 +20,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
     },
   },
