@@ -2,6 +2,28 @@ import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
 import { lessonSchema, referenceSchema, glossarySchema } from './lib/schemas';
 import { quizBankSchema } from './lib/quiz-schema';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { authoringVocabularyInData, authoringVocabularyInLesson } from './lib/content-rules';
+
+// Authoring marks ([K], "verify", "fact sheet", …) in learner-facing content fail the build, naming
+// the file and the field (rule and wording: src/lib/content-rules.ts). Runs when the collections load.
+function assertNoAuthoringVocabulary(dir: string): void {
+  const problems = readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const file = `lessons/${name}`;
+      const text = readFileSync(join(dir, name), 'utf8');
+      if (name.endsWith('.mdx')) return authoringVocabularyInLesson(file, text);
+      if (name.endsWith('.yaml')) return authoringVocabularyInData(file, parseYaml(text));
+      return [];
+    });
+  if (problems.length) {
+    throw new Error(`Authoring vocabulary in learner-facing content (move it to a reviewNote or an MDX comment):\n${problems.join('\n')}`);
+  }
+}
+assertNoAuthoringVocabulary('./lessons');
 
 // A malformed file fails the build: Astro reports the entry's file and the zod path of the field.
 const lessons = defineCollection({

@@ -5,6 +5,10 @@ import { z } from 'astro/zod';
 export const AUDIENCES = ['student', 'patient'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
+/** Why a reference needs a check against its primary document (authoring only). */
+export const REVIEW_FLAGS = ['label-derived', 'unverified', 'industry'] as const;
+export type ReviewFlag = (typeof REVIEW_FLAGS)[number];
+
 export const lessonSchema = z
   .object({
     title: z.string().trim().min(3, 'title must be at least 3 characters'),
@@ -16,6 +20,9 @@ export const lessonSchema = z
       .array(z.enum(AUDIENCES, { message: `audiences may only contain ${AUDIENCES.join(', ')}` }))
       .min(1, 'audiences must name at least one audience'),
     lastReviewed: z.coerce.date({ message: 'lastReviewed must be a date (YYYY-MM-DD)' }),
+    // The drug-label text the lesson was last checked against, in the learner's words (shown on the
+    // lesson by LessonReviewed.astro), or a sentence saying the lesson does not rest on a label.
+    labelVersion: z.string().trim().min(10, 'labelVersion must say which label text the lesson was checked against'),
     // Position in the patient path (issue: patient path); lessons without it are not on that path.
     patientOrder: z.number().int().positive().optional(),
     // Mechanism lessons embed the synapse diagram.
@@ -35,8 +42,15 @@ export const referenceSchema = z
     doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'doi must look like 10.xxxx/…').optional(),
     pmid: z.string().regex(/^\d{5,9}$/, 'pmid must be digits').optional(),
     url: z.url().optional(),
-    // Where the fact sheet marks a claim as needing nuance or unverified, say so to the reader.
+    // Learner-facing: how sure the source is, in the reader's words ("manufacturer information, not
+    // peer reviewed", "a study without a control group"). Shown on the references and /learned/ pages.
     certainty: z.string().min(3).optional(),
+    // Authoring only (never rendered for learners; listed on /authoring/review/): what still has to
+    // be checked against a primary document, and why.
+    reviewNote: z.string().min(3).optional(),
+    // Authoring only: the reference rests on label text read on a third-party copy, on an item the
+    // fact base could not confirm, or on a commercial source. Drives the reviewer page.
+    reviewFlags: z.array(z.enum(REVIEW_FLAGS)).min(1).optional(),
   })
   .strict();
 

@@ -8,7 +8,11 @@ import { z } from 'astro/zod';
 import { describeIssues, glossarySchema, lessonSchema, referenceSchema } from '../../src/lib/schemas';
 import { slugFromId } from '../../src/lib/course';
 import {
+  authoringVocabularyInData,
+  authoringVocabularyInLesson,
+  authoringWords,
   citeIds,
+  claimsCiting,
   clinicalBlocks,
   duplicateIds,
   headingSlug,
@@ -227,6 +231,62 @@ describe('lesson structure', () => {
   });
 });
 
+describe('authoring vocabulary', () => {
+  test('finds each authoring mark, and passes learner wording', () => {
+    expect(authoringWords('From knowledge ([K]); verify before citing.')).toEqual(['[K]', 'verify', 'from knowledge']);
+    expect(authoringWords('Journal not confirmed')).toEqual(['not confirmed']);
+    expect(authoringWords('the fact sheet marks as needing verification')).toEqual(['verify', 'fact sheet']);
+    expect(authoringWords('an unverified, label-derived figure from the addendum')).toEqual(['unverified', 'label-derived', 'addendum']);
+    expect(authoringWords('Manufacturer information, not peer reviewed; a study without a control group.')).toEqual([]);
+    expect(authoringWords('The effect was confirmed in a second trial.')).toEqual([]);
+  });
+
+  test('a lesson: names the file, the line and the block; MDX comments are for authors', () => {
+    const mdx = [
+      '---',
+      'title: A lesson',
+      'summary: Figures we still need to verify.',
+      '---',
+      '<Plain>',
+      '',
+      'Fine words.',
+      '',
+      '</Plain>',
+      '<Notes>',
+      '',
+      'The fact sheet marks this [K].',
+      '',
+      '</Notes>',
+      '{/* Author: verify against the fact sheet. */}',
+    ].join('\n');
+    expect(authoringVocabularyInLesson('lessons/01-x.mdx', mdx)).toEqual([
+      'lessons/01-x.mdx:3: summary: "verify"',
+      'lessons/01-x.mdx:12: <Notes>: "[K]"',
+      'lessons/01-x.mdx:12: <Notes>: "fact sheet"',
+    ]);
+  });
+
+  test('YAML: names the field path; reviewNote and reviewFlags are exempt', () => {
+    const refs = [
+      { id: 'a', journal: 'Journal not confirmed', reviewNote: 'From knowledge ([K]); verify.', reviewFlags: ['unverified'] },
+      { id: 'b', certainty: 'A small study without a control group.' },
+    ];
+    expect(authoringVocabularyInData('lessons/references.yaml', refs)).toEqual(['lessons/references.yaml: 0.journal: "not confirmed"']);
+    const bank = { questions: [{ options: [{ explanation: 'Right, though this needs verification.' }] }] };
+    expect(authoringVocabularyInData('lessons/x.quiz.yaml', bank)).toEqual([
+      'lessons/x.quiz.yaml: questions.0.options.0.explanation: "verify"',
+    ]);
+  });
+
+  test('claimsCiting returns the reader text of blocks that cite the given ids', () => {
+    const mdx = '<Plain>\n\nIt may harm a baby. <Cite id="pi" />\n\n</Plain>\n<Clinical>\n\n- May cause <Term id="t">fetal</Term> harm <Cite id="pi" />.\n- Other <Cite id="x" />.\n\n</Clinical>';
+    expect(claimsCiting(mdx, new Set(['pi']))).toEqual([
+      { line: 3, depth: 'plain', text: 'It may harm a baby.', ids: ['pi'] },
+      { line: 8, depth: 'clinical', text: 'May cause fetal harm.', ids: ['pi'] },
+    ]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // The real course.
 
@@ -317,6 +377,19 @@ describe('the lessons', () => {
       .filter((c) => c.words > 120)
       .map((c) => `${file}: "${c.heading || 'introduction'}" slide ${c.part}, ${c.depth}: ${c.words} words`);
     expect(long, long.join('\n')).toEqual([]);
+  });
+
+  test.each(lessons)('$file: no authoring vocabulary in learner-facing text', ({ file, source }) => {
+    const problems = authoringVocabularyInLesson(`lessons/${file}`, source);
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  test('no authoring vocabulary in the quiz banks, glossary or references (outside reviewNote)', () => {
+    const problems = readdirSync(LESSONS)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .flatMap((f) => authoringVocabularyInData(`lessons/${f}`, parseYaml(readFileSync(join(LESSONS, f), 'utf8'))));
+    expect(problems, problems.join('\n')).toEqual([]);
   });
 
   test('every reference is cited somewhere', () => {

@@ -13,6 +13,7 @@ const good = {
   objectives: ['Describe open-channel block'],
   audiences: ['student', 'patient'],
   lastReviewed: '2026-11-26',
+  labelVersion: 'Does not depend on the drug label: mechanism research only',
 };
 const FILE = 'lessons/04-how-ketamine-works.mdx';
 
@@ -32,6 +33,7 @@ describe('lesson frontmatter', () => {
     ['minutes as text', { ...good, minutes: 'ten' }, 'minutes'],
     ['an unknown field (a typo)', { ...good, sumary: 'x' }, 'sumary'],
     ['no audiences', { ...good, audiences: [] }, 'audiences'],
+    ['no label version', { ...good, labelVersion: undefined }, 'labelVersion'],
   ])('%s fails naming the file and the field', (_name, data, field) => {
     expect(() => parseLesson(FILE, data)).toThrow(new RegExp(`^${FILE}: .*${field.replace('.', '\\.')}`, 'm'));
   });
