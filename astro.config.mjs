@@ -10,7 +10,7 @@ import rehypeTableWrap from './src/lib/rehype-table-wrap.mjs';
 export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'always',
-  integrations: [mdx(), svelte(), sitemap()],
+  integrations: [mdx(), svelte(), sitemap({ filter: (page) => !page.includes('/authoring/') })],
   // unified (remark/rehype) rather than the default Sätteri, for a small rehype plugin of our own.
   markdown: { processor: unified({ rehypePlugins: [rehypeTableWrap] }) },
   build: { format: 'directory' },

@@ -375,12 +375,20 @@ export function authoringVocabularyInLesson(file: string, mdx: string): string[]
   return problems;
 }
 
-/** Problems in parsed YAML content (quiz bank, glossary, references), as "file: path.to.field: "word"". */
+/**
+ * Problems in parsed YAML content (quiz bank, glossary, references), as "file: path.to.field: "word"".
+ * A list entry with an `id` is named by its id ("moaa-s.plain"), otherwise by its index.
+ */
 export function authoringVocabularyInData(file: string, data: unknown, path: string[] = []): string[] {
   if (typeof data === 'string') {
     return authoringWords(data).map((word) => `${file}: ${path.join('.') || '(root)'}: "${word}"`);
   }
-  if (Array.isArray(data)) return data.flatMap((item, i) => authoringVocabularyInData(file, item, [...path, String(i)]));
+  if (Array.isArray(data)) {
+    return data.flatMap((item, i) => {
+      const id = item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : String(i);
+      return authoringVocabularyInData(file, item, [...path, id]);
+    });
+  }
   if (data && typeof data === 'object') {
     return Object.entries(data).flatMap(([key, value]) =>
       AUTHORING_FIELDS.has(key) ? [] : authoringVocabularyInData(file, value, [...path, key]),

@@ -271,10 +271,10 @@ describe('authoring vocabulary', () => {
       { id: 'a', journal: 'Journal not confirmed', reviewNote: 'From knowledge ([K]); verify.', reviewFlags: ['unverified'] },
       { id: 'b', certainty: 'A small study without a control group.' },
     ];
-    expect(authoringVocabularyInData('lessons/references.yaml', refs)).toEqual(['lessons/references.yaml: 0.journal: "not confirmed"']);
-    const bank = { questions: [{ options: [{ explanation: 'Right, though this needs verification.' }] }] };
+    expect(authoringVocabularyInData('lessons/references.yaml', refs)).toEqual(['lessons/references.yaml: a.journal: "not confirmed"']);
+    const bank = { questions: [{ id: 'q1', options: [{ explanation: 'Right, though this needs verification.' }] }] };
     expect(authoringVocabularyInData('lessons/x.quiz.yaml', bank)).toEqual([
-      'lessons/x.quiz.yaml: questions.0.options.0.explanation: "verify"',
+      'lessons/x.quiz.yaml: questions.q1.options.0.explanation: "verify"',
     ]);
   });
 
