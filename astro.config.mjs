@@ -5,6 +5,7 @@ import svelte from '@astrojs/svelte';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import rehypeTableWrap from './src/lib/rehype-table-wrap.mjs';
+import rehypeCiteKeep from './src/integrations/rehype-cite-keep.mjs';
 import islandStylesInHead from './src/integrations/island-styles-in-head.mjs';
 import { siteUrl } from './src/integrations/site-url.mjs';
 
@@ -15,8 +16,8 @@ export default defineConfig({
   site: siteUrl(process.env.SITE),
   trailingSlash: 'always',
   integrations: [mdx(), svelte(), sitemap(), islandStylesInHead()],
-  // unified (remark/rehype) rather than the default Sätteri, for a small rehype plugin of our own.
-  markdown: { processor: unified({ rehypePlugins: [rehypeTableWrap] }) },
+  // unified (remark/rehype) rather than the default Sätteri, for small rehype plugins of our own.
+  markdown: { processor: unified({ rehypePlugins: [rehypeTableWrap, rehypeCiteKeep] }) },
   build: { format: 'directory' },
   // Keep small scripts in their own files so the size report and the CSP see every byte.
   vite: {
