@@ -5,14 +5,19 @@ import svelte from '@astrojs/svelte';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import rehypeTableWrap from './src/lib/rehype-table-wrap.mjs';
+import rehypeCiteKeep from './src/integrations/rehype-cite-keep.mjs';
+import islandStylesInHead from './src/integrations/island-styles-in-head.mjs';
+import { siteUrl } from './src/integrations/site-url.mjs';
 
 // The site is static: every page is HTML on disk, served from localhost or any static host.
 export default defineConfig({
-  site: 'http://localhost:4321',
+  // The address the course is published at, for the sitemap and robots.txt: SITE at build time
+  // (README, "Publishing").
+  site: siteUrl(process.env.SITE),
   trailingSlash: 'always',
-  integrations: [mdx(), svelte(), sitemap({ filter: (page) => !page.includes('/authoring/') })],
-  // unified (remark/rehype) rather than the default Sätteri, for a small rehype plugin of our own.
-  markdown: { processor: unified({ rehypePlugins: [rehypeTableWrap] }) },
+  integrations: [mdx(), svelte(), sitemap({ filter: (page) => !page.includes('/authoring/') }), islandStylesInHead()],
+  // unified (remark/rehype) rather than the default Sätteri, for small rehype plugins of our own.
+  markdown: { processor: unified({ rehypePlugins: [rehypeTableWrap, rehypeCiteKeep] }) },
   build: { format: 'directory' },
   // Keep small scripts in their own files so the size report and the CSP see every byte.
   vite: {

@@ -1,6 +1,7 @@
 // Build-time access to the course content (server only): the sequenced path and the references.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sequence, slugFromId } from './course';
+import { formatDate as formatDay } from '../platform/format';
 
 export interface CourseLesson {
   slug: string;
@@ -33,6 +34,7 @@ export async function getReferences() {
   return new Map(refs.map((r) => [r.id, r.data]));
 }
 
+/** A lesson's review date (a calendar date, parsed as UTC): the course's one date style. */
 export function formatDate(date: Date): string {
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return formatDay(date, { utc: true });
 }

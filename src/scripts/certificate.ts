@@ -2,6 +2,7 @@
 // passed, the name as it is typed, and prints. It only reads progress (peek.ts, no store), and it
 // never stores the name: the input's value lives on the page and nowhere else.
 import { peekProgress, watchProgress, type ProgressView } from '../lib/progress/peek';
+import { formatDate } from '../platform/format';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector);
 
@@ -13,10 +14,7 @@ const date = $('[data-cert-date]');
 const score = $('[data-cert-score]');
 const scoreRow = $('[data-cert-score-row]');
 
-function formatDay(iso: string): string {
-  const day = new Date(iso);
-  return Number.isNaN(day.getTime()) ? '' : day.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-}
+const formatDay = (iso: string): string => formatDate(iso);
 
 function render({ record }: ProgressView): void {
   const assessment = record.assessment;

@@ -2,6 +2,7 @@
 // lesson when the learner chooses "Mark as complete" or "Next lesson" after reaching the end, or
 // when they finish its quiz there (passed, or practised).
 import { progress, completedSlugs } from '../lib/progress';
+import { formatDate } from '../platform/format';
 
 const end = document.querySelector<HTMLElement>('[data-lesson-end]');
 if (end) {
@@ -26,7 +27,7 @@ if (end) {
     button.hidden = Boolean(done);
     if (quizNeeded) quizNeeded.hidden = Boolean(done);
     if (done) {
-      status.textContent = `Lesson complete (${new Date(done).toLocaleDateString(undefined, { dateStyle: 'long' })}).`;
+      status.textContent = `Lesson complete (${formatDate(done)}).`;
     }
     if (bar) {
       const meter = bar.querySelector('progress')!;

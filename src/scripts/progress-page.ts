@@ -2,6 +2,7 @@
 import { progress, lessonStatus } from '../lib/progress';
 import { exportProgress, importProgress } from '../lib/progress/transfer';
 import { clearCourseData } from '../lib/prefs';
+import { formatDate } from '../platform/format';
 
 const store = progress();
 const rows = [...document.querySelectorAll<HTMLTableRowElement>('[data-progress-table] tr[data-slug]')];
@@ -16,7 +17,7 @@ function render(): void {
     const done = store.record.lessons[slug]?.completedAt;
     row.querySelector('[data-cell="status"]')!.textContent = table.getAttribute(`data-${state}`);
     row.querySelector('[data-cell="date"]')!.textContent = done
-      ? new Date(done).toLocaleDateString(undefined, { dateStyle: 'long' })
+      ? formatDate(done)
       : '–';
   }
   for (const note of document.querySelectorAll<HTMLElement>('[data-storage-problem]')) {

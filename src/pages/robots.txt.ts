@@ -1,0 +1,8 @@
+// robots.txt: every page may be indexed, and the sitemap is named with the published address
+// (SITE at build time, astro.config.mjs).
+import type { APIRoute } from 'astro';
+
+export const GET: APIRoute = ({ site }) =>
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${new URL('sitemap-index.xml', site).href}\n`, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
