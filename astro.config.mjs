@@ -32,6 +32,9 @@ export default defineConfig({
             if (id.includes('/node_modules/svelte/')) return 'runtime-svelte';
             // What every page runs (theme toggle, preferences) in one small file.
             if (/\/src\/(lib\/prefs|scripts\/theme)\.ts/.test(id)) return 'core';
+            // What every page that shows progress runs: reading the record, the notice when it
+            // cannot be saved, and course completion (src/lib/course.ts), in one small file.
+            if (/\/src\/(lib\/progress\/(record|storage|peek)|lib\/course|scripts\/notice)\.ts/.test(id)) return 'record';
           },
         },
       },

@@ -49,3 +49,38 @@ export function neighbours<T extends PathLesson>(path: T[], slug: string) {
 export function lessonUrl(slug: string): string {
   return `/lessons/${slug}/`;
 }
+
+// What completing the course means, in this one place: every lesson complete and the final
+// assessment passed. The path, the lesson pages, /progress/ and the certificate all ask this.
+// Structural types keep it pure (no import of the progress store into build-time code).
+export interface CourseRecord {
+  lessons: Record<string, { completedAt?: string } | undefined>;
+  assessment?: { passedAt?: string; best?: number; total?: number };
+}
+
+export type AssessmentState = 'locked' | 'ready' | 'passed';
+
+export interface CourseStatus {
+  /** Lessons of the course that are not complete, in course order. */
+  missing: string[];
+  done: number;
+  total: number;
+  /** locked: lessons still to finish; ready: every lesson done, not yet passed; passed. */
+  assessment: AssessmentState;
+  complete: boolean;
+}
+
+export function courseStatus(record: CourseRecord, slugs: readonly string[]): CourseStatus {
+  const missing = slugs.filter((slug) => !record.lessons[slug]?.completedAt);
+  const passed = Boolean(record.assessment?.passedAt);
+  return {
+    missing,
+    done: slugs.length - missing.length,
+    total: slugs.length,
+    assessment: passed ? 'passed' : missing.length ? 'locked' : 'ready',
+    complete: passed && missing.length === 0,
+  };
+}
+
+export const ASSESSMENT_URL = '/assessment/';
+export const CERTIFICATE_URL = '/certificate/';

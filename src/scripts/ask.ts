@@ -36,7 +36,9 @@ function sync(): void {
   for (const box of boxes) {
     const on = Array.isArray(list) && list.includes(box.querySelector('button')!.value);
     box.querySelector('button')!.setAttribute('aria-disabled', String(on));
-    box.querySelector<HTMLElement>('[data-on-list]')!.hidden = !on;
+    // One message at a time: just after a press, the live region says what happened; "On your
+    // list" is for coming back to the page, so it does not repeat it.
+    box.querySelector<HTMLElement>('[data-on-list]')!.hidden = !on || box.querySelector('[data-ask-status]')!.textContent !== '';
   }
 }
 

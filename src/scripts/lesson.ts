@@ -1,6 +1,7 @@
 // Lesson page: records the visit, notices when the end marker comes into view, and completes the
 // lesson when the learner chooses "Mark as complete" or "Next lesson" after reaching the end, or
-// when they finish its quiz there (passed, or practised).
+// when they finish its quiz there (passed, or practised). "Mark as complete" before the quiz is
+// done shows what is needed, with a link to the quiz, and moves focus there: never a dead control.
 import { progress, completedSlugs } from '../lib/progress';
 import { formatDate } from '../platform/format';
 
@@ -25,7 +26,7 @@ if (end) {
     if (!entry?.completedAt && entry?.reachedEndAt && (entry.quiz?.passedAt || entry.quiz?.practisedAt)) finish();
     const done = store.record.lessons[slug]?.completedAt;
     button.hidden = Boolean(done);
-    if (quizNeeded) quizNeeded.hidden = Boolean(done);
+    if (quizNeeded && done) quizNeeded.hidden = true;
     if (done) {
       status.textContent = `Lesson complete (${formatDate(done)}).`;
     }
@@ -34,7 +35,7 @@ if (end) {
       const count = completedSlugs(store.record).length;
       meter.value = Math.min(count, Number(meter.max));
       bar.querySelector('[data-course-progress-text]')!.textContent = `${count} of ${meter.max} lessons complete`;
-      bar.hidden = false;
+      bar.classList.remove('pending');
     }
   };
 
@@ -49,10 +50,15 @@ if (end) {
     }
   }).observe(end);
 
+  // Both readers' "next" links are in the page; CSS shows the one for this reader.
+  const ways = [...end.querySelectorAll<HTMLElement>('[data-next-lesson]')];
   button.addEventListener('click', () => {
-    if (finish()) end.querySelector<HTMLElement>('[data-next-lesson]')?.focus();
-    else quizNeeded?.focus();
+    if (finish()) ways.find((a) => a.offsetParent !== null)?.focus();
+    else if (quizNeeded) {
+      quizNeeded.hidden = false;
+      quizNeeded.focus();
+    }
   });
   // The write is synchronous, so it lands before the browser follows the link.
-  end.querySelector('[data-next-lesson]')?.addEventListener('click', finish);
+  for (const way of ways) way.addEventListener('click', finish);
 }

@@ -2,22 +2,11 @@
 // so it reads it without the store. The page has the course list and, for patients,
 // the patient path and the other lessons (LessonPath.astro); the start button follows the lists
 // the reader sees (data-audience on <html>, set before first paint by Base.astro).
-//
-// It reads the record as src/lib/progress/peek.ts does, without importing it: peek.ts is now shared
-// with other pages, so it is its own file, and on this page the extra file alone would break the
-// 3 KB budget. Same functions, same outcome; tests/e2e/journey.spec.ts covers the faults.
-import { PROGRESS_KEY, emptyRecord, lessonStatus, readRecord } from '../lib/progress/record';
-import { browserStorage, safeRead } from '../lib/progress/storage';
+// The record, the notice and course completion come in one shared file (astro.config.mjs).
+import { lessonStatus } from '../lib/progress/record';
+import { peekProgress as peek, watchProgress } from '../lib/progress/peek';
 import { showNotice } from './notice';
-
-function peek() {
-  const read = safeRead(browserStorage(), PROGRESS_KEY);
-  const outcome = read.ok && read.value !== null ? readRecord(read.value) : undefined;
-  return {
-    record: outcome?.kind === 'ok' || outcome?.kind === 'newer' ? outcome.record : emptyRecord(),
-    problem: !read.ok ? 'unavailable' : outcome?.kind === 'invalid' ? 'unreadable' : outcome?.kind === 'newer' ? 'newer' : null,
-  } as const;
-}
+import { courseStatus } from '../lib/course';
 
 let view = peek();
 showNotice(view.problem);
@@ -25,7 +14,8 @@ const lists = [...document.querySelectorAll<HTMLElement>('[data-lesson-path]')];
 const cta = document.querySelector<HTMLAnchorElement>('[data-course-cta]');
 
 function render(): void {
-  const shown = document.documentElement.dataset.audience === 'patient' ? /patient|more/ : /course/;
+  const patient = document.documentElement.dataset.audience === 'patient';
+  const shown = patient ? /patient|more/ : /course/;
   let firstOpen: HTMLElement | undefined;
   let first: HTMLElement | undefined;
   let done = 0;
@@ -35,10 +25,7 @@ function render(): void {
     const counts = shown.test(list.dataset.path!);
     for (const item of list.querySelectorAll<HTMLElement>('li[data-slug]')) {
       const state = lessonStatus(view.record, item.dataset.slug!);
-      const badge = item.querySelector<HTMLElement>('[data-status]')!;
-      badge.dataset.state = state;
-      badge.textContent = list.getAttribute(`data-${state}`);
-      badge.hidden = false;
+      setStatus(item, state);
       if (!counts) continue;
       total++;
       first ??= item;
@@ -47,21 +34,33 @@ function render(): void {
       if (state !== 'not-started') started = true;
     }
   }
+  // The final step (course list only): completion as src/lib/course.ts defines it. Words are in
+  // the HTML (data-* on the step and on the button), to keep this page within its 3 KB budget.
+  const final = document.querySelector<HTMLElement>('li[data-final]')!;
+  const course = courseStatus(view.record, [...final.parentElement!.querySelectorAll<HTMLElement>('li[data-slug]')].map((li) => li.dataset.slug!));
+  const step = course.complete ? 'complete' : course.assessment;
+  setStatus(final, step);
   if (!cta || !first) return;
-  const summary = document.querySelector<HTMLElement>('[data-path-summary]');
-  if (summary) {
-    summary.textContent = `${done} of ${total} lessons complete.`;
-    summary.hidden = false;
-  }
+  const summary = document.querySelector<HTMLElement>('[data-path-summary]')!;
+  summary.textContent = course.complete && !patient ? summary.dataset.complete! : `${done} of ${total} lessons complete.`;
+  summary.classList.remove('pending');
   const target = firstOpen ?? first;
   cta.href = target.querySelector('a')!.href;
-  if (started) cta.textContent = firstOpen ? `Continue: ${target.dataset.cta}` : first.parentElement!.dataset.review!;
+  if (!started) return;
+  cta.textContent = firstOpen ? `Continue: ${target.dataset.cta}` : first.parentElement!.dataset.review!;
+  if (firstOpen || patient) return;
+  cta.href = final.querySelector<HTMLAnchorElement>(course.complete ? '[data-certificate-link]' : 'a')!.href;
+  cta.textContent = cta.getAttribute(`data-${step}`)!;
 }
 
-addEventListener('storage', (event) => {
-  if (event.key === null || event.key === PROGRESS_KEY) {
-    view = peek();
-    render();
-  }
+function setStatus(item: HTMLElement, state: string): void {
+  const badge = item.querySelector<HTMLElement>('[data-status]')!;
+  badge.dataset.state = state;
+  badge.textContent = (item.dataset.final === undefined ? item.parentElement! : item).getAttribute(`data-${state}`);
+}
+
+watchProgress((next) => {
+  view = next;
+  render();
 });
 render();

@@ -3,6 +3,7 @@ import { progress, lessonStatus } from '../lib/progress';
 import { exportProgress, importProgress } from '../lib/progress/transfer';
 import { clearCourseData } from '../lib/prefs';
 import { formatDate } from '../platform/format';
+import { courseStatus } from '../lib/course';
 
 const store = progress();
 const rows = [...document.querySelectorAll<HTMLTableRowElement>('[data-progress-table] tr[data-slug]')];
@@ -16,14 +17,28 @@ function render(): void {
     const state = lessonStatus(store.record, slug);
     const done = store.record.lessons[slug]?.completedAt;
     row.querySelector('[data-cell="status"]')!.textContent = table.getAttribute(`data-${state}`);
-    row.querySelector('[data-cell="date"]')!.textContent = done
-      ? formatDate(done)
-      : '–';
+    row.querySelector('[data-cell="date"]')!.textContent = done ? day(done) : '–';
+  }
+  // The final assessment, and the course as src/lib/course.ts defines its completion.
+  const course = courseStatus(store.record, [...known]);
+  const final = document.querySelector<HTMLElement>('tr[data-final]');
+  if (final) {
+    const passedAt = store.record.assessment?.passedAt;
+    final.querySelector('[data-cell="status"]')!.textContent = final.getAttribute(`data-${course.assessment}`);
+    final.querySelector('[data-cell="date"]')!.textContent = passedAt ? day(passedAt) : '–';
+  }
+  const state = document.querySelector<HTMLElement>('[data-course-state]');
+  if (state) {
+    state.textContent = course.complete
+      ? 'Course complete: every lesson, and the final assessment passed.'
+      : `${course.done} of ${course.total} lessons complete; final assessment ${course.assessment === 'passed' ? 'passed' : 'not passed yet'}.`;
   }
   for (const note of document.querySelectorAll<HTMLElement>('[data-storage-problem]')) {
     note.hidden = note.dataset.storageProblem !== store.problem;
   }
 }
+
+const day = (iso: string): string => formatDate(iso);
 
 store.subscribe(render);
 render();
@@ -55,16 +70,25 @@ input.addEventListener('change', async () => {
 
 const dialog = document.querySelector<HTMLDialogElement>('[data-clear-dialog]')!;
 const opener = document.querySelector<HTMLButtonElement>('[data-clear]')!;
-opener.addEventListener('click', () => dialog.showModal());
+const cleared = document.querySelector<HTMLElement>('[data-clear-done]')!;
+opener.addEventListener('click', () => {
+  cleared.hidden = true;
+  dialog.showModal();
+});
 dialog.addEventListener('close', () => {
-  if (dialog.returnValue === 'confirm') {
-    store.clear();
-    clearCourseData();
-    delete document.documentElement.dataset.theme;
-    delete document.documentElement.dataset.depth;
-    delete document.documentElement.dataset.audience;
-    status.textContent = 'Your data has been cleared from this browser.';
-  }
+  const confirmed = dialog.returnValue === 'confirm';
   dialog.returnValue = '';
-  opener.focus();
+  if (!confirmed) {
+    opener.focus();
+    return;
+  }
+  store.clear();
+  clearCourseData();
+  delete document.documentElement.dataset.theme;
+  delete document.documentElement.dataset.depth;
+  delete document.documentElement.dataset.audience;
+  status.textContent = '';
+  // The confirmation is beside the button and takes focus, so it is in view and read once.
+  cleared.hidden = false;
+  cleared.focus();
 });

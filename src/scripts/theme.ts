@@ -1,4 +1,5 @@
-// The theme toggle (ThemeToggle.astro). The stored choice is applied before first paint by Base.astro.
+// The theme toggle (ThemeToggle.astro). The stored choice is applied before first paint by the
+// inline script in PageHead.astro; here the button shows the real state, then becomes visible.
 import { THEME_KEY, writePref, type Theme } from '../lib/prefs';
 
 const root = document.documentElement;
@@ -16,8 +17,8 @@ function render(): void {
 }
 
 if (button) {
-  button.hidden = false;
   render();
+  button.removeAttribute('data-pending');
   button.addEventListener('click', () => {
     const next: Theme = current() === 'dark' ? 'light' : 'dark';
     root.dataset.theme = next;

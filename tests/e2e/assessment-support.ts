@@ -42,12 +42,20 @@ export async function storedSeed(page: Page): Promise<number> {
   return seed;
 }
 
-/** Starts from a given seed: writes a record holding only that seed, as the store would. */
-export async function useSeed(page: Page, seed: number): Promise<void> {
+/** Every lesson of the course complete, as a learner who reaches the assessment has them (the
+ *  course is complete only with every lesson and the assessment: src/lib/course.ts). */
+export function allLessonsDone(at = '2026-11-30T10:00:00.000Z') {
+  const slugs = readdirSync('lessons').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '').replace(/^\d+[-_]/, ''));
+  return Object.fromEntries(slugs.map((slug) => [slug, { visitedAt: at, reachedEndAt: at, completedAt: at }]));
+}
+
+/** Starts from a given seed: writes a record holding that seed (and, unless told otherwise, every
+ *  lesson complete), as the store would. */
+export async function useSeed(page: Page, seed: number, lessons: Record<string, unknown> = allLessonsDone()): Promise<void> {
   await page.goto('/');
   await page.evaluate(
     ([key, value]) => localStorage.setItem(key, value),
-    [PROGRESS_KEY, JSON.stringify({ version: 3, lessons: {}, assessment: { seed } })] as const,
+    [PROGRESS_KEY, JSON.stringify({ version: 3, lessons, assessment: { seed } })] as const,
   );
 }
 

@@ -36,6 +36,16 @@ async function addFromLesson(page: Page, question: string) {
   await expect(box.getByText('On your list', { exact: true })).toBeVisible();
 }
 
+/** On a phone the main links are in the header's "Menu" disclosure: open it, follow a link. */
+async function openMenuAndFollow(page: Page, name: string) {
+  await tabTo(page, page.locator('.site-header summary'), { back: true, max: 800 });
+  await page.keyboard.press('Enter');
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+  await expect(link).toBeVisible();
+  await tabTo(page, link, { max: 10 });
+  await page.keyboard.press('Enter');
+}
+
 async function expectPlainDepth(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('data-depth', 'plain');
   await expect(page.getByRole('radio', { name: 'Plain language' })).toBeChecked();
@@ -66,7 +76,8 @@ test('a patient on a phone: choose, read, collect questions, print, clear', asyn
   await expect(main.locator('> *').first()).toHaveClass(/for-patient/);
   await expect(main.locator('.crisis-line').first()).toBeInViewport();
   await expect(chooser.locator('p', { hasText: 'Reading as:' })).toHaveText('Reading as: a patient or carer', { useInnerText: true });
-  await expect(page.getByRole('link', { name: /Reading as: a patient or carer/ })).toBeVisible();
+  // One "Reading as" on the page: the chooser's (the header leaves it out on the home page).
+  await expect(page.getByText(/^Reading as:/).filter({ visible: true })).toHaveCount(1);
   await expect(page.getByRole('heading', { name: 'Your path' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'The lessons' })).toBeHidden();
   const path = page.locator('[data-path="patient"] li h3');
@@ -106,8 +117,7 @@ test('a patient on a phone: choose, read, collect questions, print, clear', asyn
   await expectNoAxeViolations(page, '(lesson 6, plain, questions added)');
 
   // The consult page, from the main menu: help first, then the list.
-  await tabTo(page, page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My questions' }), { back: true, max: 400 });
-  await page.keyboard.press('Enter');
+  await openMenuAndFollow(page, 'My questions');
   await expect(page).toHaveURL(/\/consult\/$/);
   await expect(main.locator('> *').first()).toHaveClass(/crisis-line/);
   await expect(main.locator('.crisis-line')).toBeInViewport();
@@ -203,6 +213,68 @@ test('a patient on a phone: choose, read, collect questions, print, clear', asyn
   await expect(page.locator('.lesson-body .depth-clinical').first()).toBeVisible();
   await expect(page.locator('[data-ask]').first().getByRole('button')).toHaveAttribute('aria-disabled', 'false');
   expect(await storedKeys(page)).not.toContain(`${PREFIX}questions`);
+  watch.assertClean();
+});
+
+// Issue 10: the patient path by links alone (no page.goto after the home page), step by step in
+// the patient's order, into their questions for the doctor, printed.
+const PATIENT_PATH = [
+  ['why-new-treatments', 'Why we need new treatments'],
+  ['forms-and-routes', 'Forms and routes'],
+  ['conditions-and-approvals', 'Conditions and approvals'],
+  ['the-evidence', 'The evidence'],
+  ['a-course-of-treatment', 'A course of treatment'],
+  ['safety-and-risks', 'Safety and risks'],
+  ['access-cost-and-your-consultation', 'Access, cost and your consultation'],
+  ['myths-and-facts', 'Myths and facts'],
+] as const;
+
+test('a patient on a phone, links only: every step of their path, then their questions, printed', async ({ page }, info) => {
+  test.setTimeout(600_000);
+  const watch = watchPage(page, info);
+  await page.goto('/');
+  await tabTo(page, page.getByRole('button', { name: "I'm a patient or carer" }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('data-audience', 'patient');
+  await tabTo(page, page.getByRole('link', { name: 'Start your path' }));
+  await page.keyboard.press('Enter');
+
+  for (const [i, [slug, title]] of PATIENT_PATH.entries()) {
+    await expect(page, `step ${i + 1}`).toHaveURL(new RegExp(`/lessons/${slug}/$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expectPlainDepth(page);
+    // Trainer links are not pushed at patients.
+    for (const name of ['Slides', 'Presenter view', 'Handout (print)']) {
+      await expect(page.getByRole('link', { name, exact: true })).toBeHidden();
+    }
+    const header = await page.locator('.site-header').boundingBox();
+    expect(header!.height, 'the header leaves the screen to the lesson').toBeLessThanOrEqual(844 * 0.15);
+    if (slug === 'why-new-treatments') await addFromLesson(page, SUGGESTED_QUESTIONS[0]);
+    if (slug === 'a-course-of-treatment') await addFromLesson(page, SUGGESTED_QUESTIONS[5]);
+    if (i === 2) await page.reload();
+    const next = page.locator('[data-lesson-end] [data-next-lesson]:visible');
+    await expect(next).toHaveText(i < PATIENT_PATH.length - 1 ? `Next lesson: ${PATIENT_PATH[i + 1][1]}` : 'Next: my questions for the doctor');
+    await tabTo(page, next, { max: 800 });
+    await page.keyboard.press('Enter');
+  }
+
+  // Their questions: help first, then the list, printed on one page.
+  await expect(page).toHaveURL(/\/consult\/$/);
+  await expect(page.locator('main > *').first()).toHaveClass(/crisis-line/);
+  expect(await questionTexts(page)).toEqual([SUGGESTED_QUESTIONS[0], SUGGESTED_QUESTIONS[5]]);
+  await expectNoAxeViolations(page, '(consult, at the end of the patient path)');
+  const printButton = page.getByRole('button', { name: 'Print my questions' });
+  await page.evaluate(() => {
+    (window as any).printed = 0;
+    window.print = () => void (window as any).printed++;
+  });
+  await tabTo(page, printButton);
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => (window as any).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  for (const text of await questionTexts(page)) await expect(page.locator('[data-questions]').getByText(text, { exact: true })).toBeVisible();
+  expect(await printedPages(page, 'A4')).toBe(1);
+  expect(await printedPages(page, 'Letter')).toBe(1);
   watch.assertClean();
 });
 
