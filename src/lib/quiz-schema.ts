@@ -6,7 +6,7 @@
 // id. Zod runs the superRefine only when the field rules pass, so a file is fixed in two rounds
 // at worst.
 import { z } from 'astro/zod';
-import type { Question } from '../machines/quiz.types';
+import type { Question } from '../features/quiz/quiz.types';
 
 export const MIN_QUESTIONS = 4;
 export const MAX_QUESTIONS = 8;

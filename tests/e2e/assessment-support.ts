@@ -4,8 +4,8 @@
 import { expect, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { drawAssessment, type QuestionBank } from '../../src/lib/shuffle';
-import type { MatchingQuestion, OrderingQuestion, Question } from '../../src/machines/quiz.types';
+import { drawAssessment, type QuestionBank } from '../../src/features/quiz/assessment';
+import type { MatchingQuestion, OrderingQuestion, Question } from '../../src/features/quiz/quiz.types';
 import { tabTo } from './support';
 import { answer as answerChoice, quiz, type Bank } from './quiz-support';
 

@@ -20,7 +20,7 @@ import {
   storedSeed,
   useSeed,
 } from './assessment-support';
-import type { Question } from '../../src/machines/quiz.types';
+import type { Question } from '../../src/features/quiz/quiz.types';
 
 const banks = loadBanks();
 const SEED = seedWithEveryType(banks);

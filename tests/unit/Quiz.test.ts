@@ -4,8 +4,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/sve
 import { tick } from 'svelte';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Quiz from '../../src/components/Quiz.svelte';
-import type { Question } from '../../src/machines/quiz.types';
+import Quiz from '../../src/features/quiz/Quiz.svelte';
+import type { Question } from '../../src/features/quiz/quiz.types';
 
 const opt = (id: string, text: string, explanation: string) => ({ id, text, explanation });
 
@@ -165,10 +165,21 @@ describe('Quiz', () => {
     expect(verdict.getAttribute('tabindex')).toBe('-1');
     expect(verdict.querySelector('svg[aria-hidden="true"]')).not.toBeNull(); // a shape, not colour alone
     expect(live()).toBe('Not quite. The feedback shows the right answer.');
-    expect(text(root)).toContain('Your answer: Not quite');
-    expect(text(root)).toContain('That is response, not remission.');
-    expect(text(root)).toContain('The right answer');
-    expect(text(root)).toContain('Remission means few or no symptoms are left.');
+    // Every option stays on screen in its place; the chosen and the right one are marked with a
+    // shape and words (not colour alone), each with why.
+    const lines = [...root.querySelectorAll('.lines > li')];
+    expect(lines.map((li) => li.querySelector('.label') ? text(li.querySelector('.label')!) : '')).toEqual([
+      'Your answer: not right',
+      'The right answer',
+      '',
+    ]);
+    expect(lines.map((li) => text(li))).toEqual([
+      'Your answer: not right Scores fell by half That is response, not remission.',
+      'The right answer Few or no symptoms remain Remission means few or no symptoms are left.',
+      'It will not come back',
+    ]);
+    expect(lines[0].querySelector('.label svg rect')).not.toBeNull(); // the cross (a square) on the chosen, wrong one
+    expect(lines[1].querySelector('.label svg circle')).not.toBeNull(); // the tick (a circle) on the right one
     expect(text(root)).not.toContain('No trial outcome means that.'); // an option neither chosen nor right
     const reread = within(root).getByRole('link', { name: 'Re-read: Response is not remission' });
     expect(reread.getAttribute('href')).toBe('/lessons/what-the-evidence-says/#response-is-not-remission');
@@ -211,7 +222,7 @@ describe('Quiz', () => {
     expect(text(root)).toContain('Question 2 of 3');
     // Going back shows the kept answer with its feedback, not an empty form.
     await click('Previous question');
-    expect(text(root)).toContain('Your answer: Correct');
+    expect(text(root)).toContain('Your answer: right');
     expect(text(root)).toContain('so your answer was kept');
     await click('Next question');
     await choose('False');
@@ -255,29 +266,108 @@ describe('Quiz', () => {
     expect(text(root)).toContain('Enrol, randomise, treat, then measure.');
   });
 
-  it('matching: a labelled select per term; missing terms are listed in the error summary', async () => {
+  it('matching: a radio group per term with every definition in full; missing terms are listed in the error summary', async () => {
     const { root, click } = setup({ questions: [matching, single] });
     await click('Start the quiz');
-    const select = (term: string) => within(root).getByLabelText(term) as HTMLSelectElement;
-    expect(select('Response').tagName).toBe('SELECT');
-    await fireEvent.change(select('Response'), { target: { value: 'response' } });
-    await settle();
+    const group = (term: string) => within(root).getByRole('group', { name: term });
+    const pick = async (term: string, definition: string) => {
+      await fireEvent.click(within(group(term)).getByRole('radio', { name: definition }));
+      await settle();
+    };
+    for (const pair of matching.type === 'matching' ? matching.pairs : []) {
+      expect(group(pair.term).tagName).toBe('FIELDSET');
+      // Each term offers every definition, whole (no select to cut it off).
+      expect(within(group(pair.term)).getAllByRole('radio').map((r) => (r.labels![0] as HTMLLabelElement).textContent)).toEqual(
+        expect.arrayContaining(['Score falls by at least half', 'Few or no symptoms remain', 'Symptoms come back']),
+      );
+    }
+    expect(root.querySelector('select')).toBeNull();
+    await pick('Response', 'Score falls by at least half');
     await click('Check answer');
     const summary = within(root).getByRole('alert');
     expect(document.activeElement).toBe(summary);
-    const links = within(summary).getAllByRole('link').map((a) => a.textContent);
-    expect(links).toEqual(['Choose a definition for Remission', 'Choose a definition for Relapse']);
-    expect(select('Remission').getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(select('Remission').getAttribute('aria-describedby')!)!.textContent).toContain(
+    const links = within(summary).getAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual(['Choose a definition for Remission', 'Choose a definition for Relapse']);
+    // Each link leads to the first radio of its term's group.
+    const target = document.getElementById(links[0].getAttribute('href')!.slice(1))!;
+    expect(target.closest('fieldset')).toBe(group('Remission'));
+    expect(target).toBe(within(group('Remission')).getAllByRole('radio')[0]);
+    expect(document.getElementById(group('Remission').getAttribute('aria-describedby')!)!.textContent).toContain(
       'Choose a definition for Remission',
     );
-    await fireEvent.change(select('Remission'), { target: { value: 'relapse' } });
-    await fireEvent.change(select('Relapse'), { target: { value: 'remission' } });
-    await settle();
+    expect(group('Response').getAttribute('aria-describedby')).toBeNull();
+    await pick('Remission', 'Symptoms come back');
+    await pick('Relapse', 'Few or no symptoms remain');
     expect(within(root).queryByRole('alert')).toBeNull();
     await click('Check answer');
     expect(within(root).getByRole('heading', { name: 'Not quite' })).toBe(document.activeElement);
     expect(text(root)).toContain('It means “Few or no symptoms remain”.');
+  });
+
+  it('"Select all that apply" is said once, even when the bank\'s hint says it too', async () => {
+    const { root, click } = setup({ questions: [{ ...multiple, hint: 'Select all that apply.' }, single] });
+    await click('Start the quiz');
+    expect(text(root).match(/select all that apply/gi)).toHaveLength(1);
+    cleanup();
+    const other = setup({ questions: [multiple, single] });
+    await other.click('Start the quiz');
+    expect(text(other.root).match(/select all that apply/gi)).toHaveLength(1);
+  });
+
+  it('the result gives the score, what was missed with links to re-read, and the actions', async () => {
+    const { root, click, choose } = setup();
+    await click('Start the quiz');
+    await choose('Scores fell by half');
+    await click('Check answer');
+    await click('Next question');
+    await choose('False');
+    await click('Check answer');
+    await click('See your result');
+    expect(text(root)).toContain('You got 1 of 2 right. You need 2 to pass.');
+    const missed = root.querySelector('.missed')!;
+    expect(within(missed as HTMLElement).getByRole('heading', { name: 'What you missed' })).toBeTruthy();
+    const items = [...missed.querySelectorAll('li')];
+    expect(items.map((li) => text(li))).toEqual(['What does remission mean? Re-read: Response is not remission']);
+    expect(items[0].querySelector('a')!.getAttribute('href')).toBe('/lessons/what-the-evidence-says/#response-is-not-remission');
+    const buttons = within(root).getAllByRole('button').map((b) => [b.textContent!.trim(), b.className]);
+    expect(buttons).toEqual([
+      ['Try the 1 question again', 'primary'],
+      ['Review your answers', 'secondary'],
+    ]);
+  });
+
+  it('the assessment\'s own words: its start label, no repeated intro, and the certificate first after a pass', async () => {
+    const { root, click, choose } = setup({
+      questions: [truefalse],
+      startLabel: 'Start the final assessment',
+      showIntro: false,
+      passedLink: { href: '/certificate/', label: 'Get your certificate of completion' },
+    });
+    expect(within(root).queryByRole('button', { name: 'Start the quiz' })).toBeNull();
+    expect(text(root)).not.toContain('no time limit');
+    await click('Start the final assessment');
+    await choose('False');
+    await click('Check answer');
+    await click('See your result');
+    const actions = [...root.querySelectorAll('.quiz-panel .actions > *')].map((el) => [el.tagName, text(el), el.className]);
+    expect(actions[0]).toEqual(['A', 'Get your certificate of completion', 'button']);
+    expect(actions.slice(1).map((a) => a[1])).toEqual(['Review your answers']);
+    expect(root.querySelector<HTMLAnchorElement>('.quiz-panel a.button')!.getAttribute('href')).toBe('/certificate/');
+  });
+
+  it('configure() applies stored answers in place: the focused Start button stays the same element, focused', async () => {
+    const { root, component } = setup();
+    const button = within(root).getByRole('button', { name: 'Start the quiz' });
+    button.focus();
+    (component as unknown as { configure: (input: object) => void }).configure({ previous: { remission: 'minimal' } });
+    await settle();
+    expect(button.isConnected).toBe(true);
+    expect(document.activeElement).toBe(button);
+    expect(text(button)).toBe('Continue the quiz');
+    expect(text(root)).toContain('You answered 1 question correctly last time');
+    (component as unknown as { start: () => void }).start();
+    await settle();
+    expect(document.activeElement).toBe(within(root).getByRole('heading', { name: truefalse.prompt }));
   });
 
   it('practice mode: no pass or fail wording, only how it went', async () => {
@@ -317,7 +407,8 @@ describe('Quiz', () => {
     expect(items).toHaveLength(2);
     expect(text(items[0])).toContain('Correct');
     expect(text(items[1])).toContain('Not quite');
-    expect(text(items[1])).toContain('You answered True. The statement is false.');
+    expect(text(items[1])).toContain('Your answer: not right True');
+    expect(text(items[1])).toContain('The right answer False False: the figure comes from an uncontrolled chart review.');
     await click('Back to your result');
     expect(within(root).getByRole('heading', { name: 'Not passed yet' })).toBe(document.activeElement);
   });
@@ -330,8 +421,10 @@ describe('Quiz', () => {
     await choose('False');
     await click('Check answer');
     await click('See your result');
+    expect(heard).toHaveBeenCalledTimes(1);
     expect(heard).toHaveBeenCalledWith(expect.objectContaining({ lesson: 'what-the-evidence-says', score: 1, passed: true }));
-    expect(root).toBeTruthy();
+    // It comes from inside the quiz and bubbles up to the document.
+    expect(root.isConnected).toBe(true);
   });
 
   it('previous answers: right ones are kept and said so; wrong or malformed ones are dropped', async () => {
@@ -341,18 +434,21 @@ describe('Quiz', () => {
     expect(document.activeElement).toBe(within(root).getByRole('heading', { name: truefalse.prompt }));
   });
 
-  it('styles: buttons at least 44 px, colours only through the theme tokens (with fallbacks)', () => {
+  it('styles: one stylesheet for the quiz, colours only through the theme tokens, no fallbacks', () => {
     // Component CSS is not injected under jsdom, so read the sources.
-    const dir = `${resolve(process.cwd(), 'src/components')}/`;
-    const files = readdirSync(dir).filter((f) => /^Quiz.*\.svelte$/.test(f));
-    expect(files.length).toBeGreaterThanOrEqual(8);
-    const styleOf = (file: string) => /<style>([\s\S]*?)<\/style>/.exec(readFileSync(dir + file, 'utf8'))?.[1] ?? '';
-    expect(styleOf('Quiz.svelte')).toMatch(/:global\(button\)\s*\{[^}]*min-height:\s*var\(--target,\s*44px\)/);
-    for (const file of files) {
-      const bare = styleOf(file)
-        .replace(/var\(--[a-z-]+,\s*[^()]*?(\([^()]*\))?[^()]*\)/g, '') // var(--token, fallback)
-        .match(/#[0-9a-f]{3,8}\b|\brgba?\(|\bhsla?\(/gi);
-      expect(bare, `${file} has a colour outside var(--token, fallback)`).toBeNull();
-    }
+    const dir = `${resolve(process.cwd(), 'src/features/quiz')}/`;
+    const components = readdirSync(dir).filter((f) => f.endsWith('.svelte'));
+    expect(components.length).toBeGreaterThanOrEqual(10);
+    for (const file of components) expect(readFileSync(dir + file, 'utf8'), `${file} has its own <style>`).not.toMatch(/<style[\s>]/);
+    const css = readFileSync(dir + 'quiz.css', 'utf8');
+    // Each shared rule once (they were repeated in five files).
+    for (const selector of ['.quiz .actions {', '.quiz .caption {', '.quiz .prompt {']) expect(css.split(selector)).toHaveLength(2);
+    expect(css.match(/#[0-9a-f]{3,8}\b|\brgba?\(|\bhsla?\(/gi), 'a colour outside the tokens').toBeNull();
+    expect(css.match(/var\(--[a-z0-9-]+,/g), 'a token with a fallback (wrong in dark mode)').toBeNull();
+    // Every rule is scoped to the quiz or its islands.
+    const selectors = css.replace(/\/\*[\s\S]*?\*\//g, '').match(/(^|})\s*([^{}@]+)\{/g)!.map((m) => m.replace(/^}?\s*/, '').replace(/\{$/, ''));
+    for (const group of selectors)
+      for (const selector of group.split(','))
+        expect(selector.trim(), 'scoped').toMatch(/^\.(quiz|lesson-quiz|quiz-settings|assessment-)/);
   });
 });

@@ -1,4 +1,4 @@
-// The final assessment's pure helpers (src/lib/assessment.ts): banks in course order, the sections
+// The final assessment's pure helpers (src/features/quiz/assessment.ts): banks in course order, the sections
 // map for "Re-read" links, which stored answers come back, and the result lesson by lesson.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -17,10 +17,10 @@ import {
   sectionsMap,
   summariseAttempt,
   type AssessmentLesson,
-} from '../../src/lib/assessment';
-import { drawAssessment, type QuestionBank } from '../../src/lib/shuffle';
-import { requiredToPass, DEFAULT_PASS_MARK } from '../../src/machines/quiz.machine';
-import type { Question, QuestionResult } from '../../src/machines/quiz.types';
+} from '../../src/features/quiz/assessment';
+import { drawAssessment, type QuestionBank } from '../../src/features/quiz/assessment';
+import { requiredToPass, DEFAULT_PASS_MARK } from '../../src/features/quiz/quiz.machine';
+import type { Question, QuestionResult } from '../../src/features/quiz/quiz.types';
 
 const tf = (id: string, section = 'a-section'): Question => ({
   id,

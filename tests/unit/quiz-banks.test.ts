@@ -7,7 +7,7 @@ import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkQuizSections, validateQuizBank, type QuizBank } from '../../src/lib/quiz-schema';
-import { QUESTION_TYPES, type Question } from '../../src/machines/quiz.types';
+import { QUESTION_TYPES, type Question } from '../../src/features/quiz/quiz.types';
 
 const LESSONS = join(process.cwd(), 'lessons');
 const FILE_NAME = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.(mdx|quiz\.yaml)$/;

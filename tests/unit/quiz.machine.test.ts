@@ -10,8 +10,8 @@ import {
   requiredToPass,
   responseProblem,
   scoreResponse,
-} from '../../src/machines/quiz.machine';
-import type { Question, QuizEvent, QuizInput, QuizMode } from '../../src/machines/quiz.types';
+} from '../../src/features/quiz/quiz.machine';
+import type { Question, QuizEvent, QuizInput, QuizMode } from '../../src/features/quiz/quiz.types';
 
 // ── Fixtures ───────────────────────────────────────────────────────────────────────────────
 
@@ -222,6 +222,21 @@ function start(input: QuizInput) {
 }
 
 describe('quizMachine', () => {
+  it('CONFIGURE applies stored mode and answers on the intro, without moving focus; later it is ignored', () => {
+    const { actor, fx } = start({ questions: [single, truefalse] });
+    actor.send({ type: 'CONFIGURE', mode: 'practice', previous: { 'q-single': 'b', 'q-tf': 'yes' as never } });
+    const { value, context } = actor.getSnapshot();
+    expect(value).toBe('intro');
+    expect(context.mode).toBe('practice');
+    expect(context.kept).toEqual(['q-single']);
+    expect(context.index).toBe(1);
+    expect(Object.values(fx).every((spy) => spy.mock.calls.length === 0)).toBe(true);
+    actor.send({ type: 'START' });
+    actor.send({ type: 'CONFIGURE', mode: 'mastery', previous: {} });
+    expect(actor.getSnapshot().context).toMatchObject({ mode: 'practice', kept: ['q-single'], index: 1 });
+    expect(actor.getSnapshot().value).toBe('answering');
+  });
+
   it('Check with nothing chosen flags an error and focuses the error summary, every time', () => {
     const { actor, fx } = start({ questions: [single, truefalse] });
     actor.send({ type: 'START' });
@@ -366,7 +381,11 @@ const graphResponses: Record<string, unknown[]> = {
   'q-multiple': [['a', 'c'], ['a'], []],
   'q-tf': [false, true],
 };
+// Stored answers arriving once the island runs: a right one (kept) and a malformed one (dropped).
+const graphStored: QuizEvent = { type: 'CONFIGURE', previous: { 'q-single': 'b', 'q-tf': 'yes' } as never };
 const graphEvents = (snapshot: Snap): QuizEvent[] => [
+  // Offered only where the UI sends it (the intro); elsewhere it is ignored, tested below.
+  ...(snapshot.matches('intro') ? [graphStored, { type: 'CONFIGURE' } as QuizEvent] : []),
   { type: 'START' },
   { type: 'CHECK' },
   { type: 'NEXT' },
@@ -432,6 +451,12 @@ function violations(machine: AnyQuizMachine, input: QuizInput, events: QuizEvent
         }
       }
     }
+    // Configuring keeps only well-formed right answers, and never leaves the intro.
+    if (event.type === 'CONFIGURE') {
+      if (!after.matches('intro')) problems.push(`${at}: CONFIGURE left the intro`);
+      for (const id of context.kept)
+        if (context.results[id] !== 'correct') problems.push(`${at}: CONFIGURE kept ${id} without it being right`);
+    }
     // A checked answer never changes until a retry.
     if (event.type === 'ANSWER')
       for (const id of Object.keys(before.context.results))
@@ -477,6 +502,8 @@ describe.each<[QuizMode, number]>([
     for (const value of [...expected, '"intro"', '"answering"', '"checked"', '"review"']) expect(reached).toContain(value);
     // Retries that keep a right answer are among the paths, so the retry invariant is exercised.
     expect(shortest.some((p) => p.state.context.kept.length > 0 && eventsOf(p).some((e) => e.type === 'RETRY'))).toBe(true);
+    // Paths that start from stored answers are walked too.
+    expect(shortest.some((p) => eventsOf(p).some((e) => e.type === 'CONFIGURE') && p.state.matches('answering'))).toBe(true);
     if (mode === 'practice') {
       expect(reached).not.toContain('"passed"');
       expect(reached).not.toContain('"failed"');
@@ -527,6 +554,18 @@ describe('the path tests can fail', () => {
       },
     });
     expect(anyViolation(broken).some((v) => v.includes('was not kept by RETRY'))).toBe(true);
+  });
+  it('catches stored answers kept without being checked', () => {
+    const broken = quizMachine.provide({
+      actions: {
+        configure: assign(({ event }) =>
+          event.type === 'CONFIGURE' && event.previous
+            ? { results: Object.fromEntries(Object.keys(event.previous).map((id) => [id, 'correct' as const])), responses: event.previous, kept: Object.keys(event.previous), score: Object.keys(event.previous).length }
+            : {},
+        ),
+      },
+    });
+    expect(anyViolation(broken).some((v) => v.includes('does not match its response'))).toBe(true);
   });
   it('catches practice mode reaching a pass/fail state', () => {
     const broken = quizMachine.provide({ guards: { isPractice: () => false } });

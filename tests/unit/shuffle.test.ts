@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ASSESSMENT_MAX, ASSESSMENT_MIN, assessmentId, drawAssessment, hashSeed, mulberry32, seededShuffle, type QuestionBank } from '../../src/lib/shuffle';
-import type { Question } from '../../src/machines/quiz.types';
+import { hashSeed, mulberry32, seededShuffle } from '../../src/features/quiz/shuffle';
+import { ASSESSMENT_MAX, ASSESSMENT_MIN, assessmentId, drawAssessment, type QuestionBank } from '../../src/features/quiz/assessment';
+import type { Question } from '../../src/features/quiz/quiz.types';
 
 const sorted = <T>(items: T[]) => [...items].sort();
 
