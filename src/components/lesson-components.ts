@@ -9,6 +9,7 @@ import LessonQuiz from './LessonQuiz.astro';
 import DiagramSlot from './DiagramSlot.astro';
 import AskQuestion from './AskQuestion.astro';
 import Fragments from './Fragments.astro';
+import SlideFaceOmit from './SlideFaceOmit.astro';
 
 export const lessonComponents = {
   Cite,
@@ -21,4 +22,6 @@ export const lessonComponents = {
   SynapseDiagram: DiagramSlot,
   AskQuestion,
   Fragments,
+  // <SlideFace> is for the projected slide; the page says it in prose.
+  SlideFace: SlideFaceOmit,
 };

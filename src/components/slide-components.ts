@@ -10,6 +10,7 @@ import Plain from './Plain.astro';
 import Clinical from './Clinical.astro';
 import SlideCite from './SlideCite.astro';
 import SlideNotes from './SlideNotes.astro';
+import SlideFace from './SlideFace.astro';
 import SlideBreakMarker from './SlideBreakMarker.astro';
 import SlideFragments from './SlideFragments.astro';
 import SlideOmit from './SlideOmit.astro';
@@ -22,6 +23,7 @@ export const slideComponents = {
   Plain,
   Clinical,
   Notes: SlideNotes,
+  SlideFace,
   SlideBreak: SlideBreakMarker,
   Fragments: SlideFragments,
   LessonQuiz: SlideOmit,

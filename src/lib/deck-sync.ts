@@ -4,6 +4,7 @@
 //
 // Every incoming message is validated (parseDeckMessage): another tab of an older build, or any
 // script of this origin, may post on the channel.
+import { compareVersions } from '../machines/deck.machine';
 import { parseDeckMessage, parseDeckRecord, type DeckMessage, type DeckRecord } from '../machines/deck.types';
 
 export const DECK_KEY_PREFIX = 'ketamine-course:deck:';
@@ -82,8 +83,17 @@ export function loadDeckRecord(storage: ReadStorage | null | undefined, deck: st
   }
 }
 
-export function saveDeckRecord(storage: WriteStorage | null | undefined, deck: string, record: DeckRecord): void {
+/**
+ * Stores a deck's record unless the stored one is newer. The stored version is the high-water mark
+ * of every window of the deck: a reopened window starts from it, so its next change gets a clock
+ * above everything it (or any window) has seen. Overwriting it with an older state (a window that
+ * adopts a late message) would let a reopened window reuse a clock for a different state, and
+ * last-writer-wins would then keep two "newest" states (issue #11, finding 7).
+ */
+export function saveDeckRecord(storage: (ReadStorage & WriteStorage) | null | undefined, deck: string, record: DeckRecord): void {
   try {
+    const stored = loadDeckRecord(storage, deck, record.total);
+    if (stored && compareVersions(stored.version, record.version) >= 0) return;
     storage?.setItem(recordKey(deck), JSON.stringify(record));
   } catch {
     // Storage off or full: the deck still works; a reopened window starts from the URL.

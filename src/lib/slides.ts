@@ -22,8 +22,14 @@ export interface Slide {
   parts: number;
   /** The slide's body HTML, heading included, notes taken out, fragments numbered. */
   html: string;
-  /** The speaker notes (HTML). A part without its own notes shares the section's. */
+  /** The speaker notes (HTML): the part's prose (both depths), then its <Notes>. A part without
+   *  prose or notes of its own shares its section's <Notes>. */
   notes: string;
+  /** How the face was made: an author's <SlideFace>, a visual (table, timeline, diagram) alone,
+   *  or key points taken automatically from the section's plain-language sentences. */
+  face: 'authored' | 'visual' | 'automatic';
+  /** Words of the face's headline and key points (citations and visuals not counted). */
+  words: number;
   /** Steps inside the slide: the longest fragment list. */
   fragments: number;
   /** The stepper's number of steps (the diagram), or 0. */
@@ -226,55 +232,154 @@ export function stepperSteps(html: string): number {
 }
 
 interface Part {
-  html: string;
+  /** Top-level nodes that stay on the face as they are (the diagram). */
+  face: string;
+  /** The author's <SlideFace> content. */
+  points: string;
+  /** Tables, timelines and figures lifted out of the depth blocks, each in its depth's wrapper. */
+  visuals: string;
+  /** The depth blocks without their visuals: the prose, which the notes carry. */
+  prose: string;
+  /** The part's <Notes>. */
   notes: string;
+}
+
+const emptyPart = (): Part => ({ face: '', points: '', visuals: '', prose: '', notes: '' });
+
+/** A table (wrapped for scrolling or not), a timeline or a figure: shown on the face. */
+const isVisual = (n: Node) =>
+  n.name === 'table' || n.name === 'figure' || (n.name === 'ol' && hasClass(n.attrs, 'timeline')) || (n.name === 'div' && hasClass(n.attrs, 'table-wrap'));
+
+const CITE = /<sup class="cite"[^>]*>[\s\S]*?<\/sup>/g;
+/** A citation with the space before it, so that taking it out leaves "hours." and not "hours ." */
+const SPACED_CITE = new RegExp(`\\s*${CITE.source}`, 'g');
+
+/** Words a projected face shows: citations (the small [n] marks) do not count. */
+export function faceWords(html: string): number {
+  // Block tags separate words ("…weeks</li><li>One…"); textOf drops tags without a space.
+  const spaced = html.replace(CITE, ' ').replace(/<\/?(?:h[1-6]|p|li|ul|ol|div|br|td|th|tr)\b[^>]*>/gi, ' $& ');
+  return textOf(spaced).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** The most words a slide face may hold (headline and key points). */
+export const FACE_WORDS = 45;
+
+/**
+ * Key points when the author wrote no <SlideFace>: the first sentence of each plain-language
+ * paragraph, as long as headline and points stay within FACE_WORDS, followed by the block's
+ * citations (withSources gathers them into the footer line).
+ */
+export function automaticPoints(headline: string, prose: string): string {
+  const plain = topLevel(prose).find((n) => n.name === 'div' && hasClass(n.attrs, 'depth-plain'));
+  if (!plain) return '';
+  let words = faceWords(headline);
+  const points: string[] = [];
+  for (const node of topLevel(plain.inner)) {
+    if (node.name !== 'p' || points.length === 5) continue;
+    const sentence = /^.*?[.!?](?=\s|$)/.exec(textOf(node.inner.replace(SPACED_CITE, '')))?.[0] ?? '';
+    const n = faceWords(escapeHtml(sentence));
+    if (!n || words + n > FACE_WORDS) continue;
+    words += n;
+    points.push(`<li>${escapeHtml(sentence)}</li>`);
+  }
+  if (!points.length) return '';
+  return `<ul>${points.join('')}</ul>${[...new Set(plain.inner.match(CITE) ?? [])].join('')}`;
+}
+
+/** Key points without their citations, and the citations as one small footer line. */
+export function withSources(points: string): { points: string; sources: string } {
+  const cites = [...new Set(points.match(CITE) ?? [])];
+  const body = points.replace(SPACED_CITE, '');
+  const sources = cites.length ? `<p class="slide-sources"><span class="slide-sources-label">Sources</span> ${cites.join(' ')}</p>` : '';
+  return { points: body ? `<div class="slide-points">${body}</div>` : '', sources };
+}
+
+/** Sorts a depth block's children: visuals for the face, the rest (prose) for the notes. */
+function sortDepth(node: Node, part: Part) {
+  const open = node.html.slice(0, node.html.length - node.inner.length - '</div>'.length);
+  let visuals = '';
+  let prose = '';
+  for (const child of topLevel(node.inner)) {
+    if (isVisual(child)) visuals += child.html;
+    else prose += child.html;
+  }
+  if (visuals) part.visuals += `${open}${visuals}</div>`;
+  if (prose.trim()) part.prose += `${open}${prose}</div>`;
 }
 
 /** Splits the lesson body (rendered with the slide components) into its introduction and slides. */
 export function splitSlides(html: string): SplitLesson {
-  const intro: Part = { html: '', notes: '' };
+  const intro = emptyPart();
   const sections: Array<{ title: string; anchor: string; heading: string; parts: Part[] }> = [];
   let current: Part = intro;
   for (const node of topLevel(html)) {
     if (node.name === 'h2') {
-      current = { html: '', notes: '' };
+      current = emptyPart();
       sections.push({ title: textOf(node.inner), anchor: attr(node.attrs, 'id') ?? '', heading: node.html, parts: [current] });
     } else if (node.name === 'hr' && attr(node.attrs, 'data-slide-break') !== null) {
       const section = sections[sections.length - 1];
       // A break before any heading has nothing to continue: the introduction just goes on.
       if (!section) continue;
-      current = { html: '', notes: '' };
+      current = emptyPart();
       section.parts.push(current);
     } else if (attr(node.attrs, 'data-slide-notes') !== null) {
       current.notes += node.inner.trim();
+    } else if (attr(node.attrs, 'data-slide-face') !== null) {
+      current.points += node.inner.trim();
+    } else if (node.name === 'div' && hasClass(node.attrs, 'depth')) {
+      if (current === intro) current.prose += node.html;
+      else sortDepth(node, current);
     } else {
-      current.html += node.html;
+      current.face += node.html;
     }
   }
   const slides: Slide[] = [];
   for (const section of sections) {
     // A break at the very end of a section leaves an empty part: drop it.
-    const parts = section.parts.filter((p, i) => i === 0 || p.html.trim() || p.notes.trim());
+    const parts = section.parts.filter((p, i) => i === 0 || Object.values(p).some((v) => v.trim()));
     const shared = parts.map((p) => p.notes).filter(Boolean).join('\n');
+    // A <SlideFace> belongs to the section: written at its end, it heads the section's first part.
+    const authored = parts.map((p) => p.points).filter(Boolean).join('');
     parts.forEach((part, i) => {
       const heading =
         i === 0
           ? section.heading
           : `<h2 class="slide-continued">${escapeHtml(section.title)} <span class="slide-part">(continued)</span></h2>`;
-      const { html: body, count } = numberFragments(part.html);
+      const visual = part.face.trim() || part.visuals;
+      let points = i === 0 ? authored : '';
+      let face: Slide['face'] = points ? 'authored' : 'visual';
+      if (!points && !visual) {
+        points = automaticPoints(heading, part.prose);
+        face = 'automatic';
+      }
+      // Points, then the visual, then the citations of the points as the footer line.
+      const lifted = withSources(points);
+      const { html: body, count } = numberFragments(lifted.points + part.face + part.visuals + lifted.sources);
+      const own = part.prose.trim() || part.notes.trim();
       slides.push({
         title: section.title,
         anchor: section.anchor,
         part: i + 1,
         parts: parts.length,
         html: heading + body,
-        notes: part.notes || shared,
+        notes: own ? part.prose + part.notes : shared,
+        face,
+        words: faceWords(heading + points),
         fragments: count,
-        stepperSteps: stepperSteps(part.html),
+        stepperSteps: stepperSteps(part.face),
       });
     });
   }
-  return { intro: { html: intro.html.trim(), notes: intro.notes }, slides };
+  return { intro: { html: intro.prose.trim() + intro.face.trim(), notes: intro.notes }, slides };
+}
+
+/** Throws, naming the lesson and section, when a face holds more than FACE_WORDS words. */
+export function assertFaceLengths(file: string, slides: Slide[]): void {
+  const long = slides.filter((s) => s.words > FACE_WORDS);
+  if (long.length) {
+    const list = long.map((s) => `section "${slideLabel(s)}" has ${s.words} words`).join('; ');
+    throw new Error(`${file}: a slide face holds at most ${FACE_WORDS} words (headline and key points): ${list}. Shorten its <SlideFace>.`);
+  }
 }
 
 export function escapeHtml(text: string): string {
@@ -291,4 +396,114 @@ export function shortAuthor(authors: string, year: number): string {
   const first = authors.split(',')[0].trim();
   const person = /^(\S+(?:[ -]\S+)?) [A-Z]{1,3}(?: Jr)?$/.exec(first);
   return `${person ? person[1] : first} ${year}`;
+}
+
+// ── Check-your-understanding slides ──────────────────────────────────────────────────────────
+
+/** A quiz bank question as a projected slide shows it. */
+export interface DeckQuestion {
+  id: string;
+  number: number;
+  of: number;
+  prompt: string;
+  /** The choices, in the bank's order (lettered A, B, …); none for true/false. */
+  options: string[];
+  /** "B. Usual treatments …", "True", or "A and C". */
+  answer: string;
+  explanation: string;
+}
+
+interface BankChoice {
+  id: string;
+  text: string;
+  explanation: string;
+}
+type BankQuestion =
+  | { id: string; type: 'truefalse'; prompt: string; answer: boolean; explanation: string }
+  | { id: string; type: 'single'; prompt: string; options: BankChoice[]; answer: string }
+  | { id: string; type: 'multiple'; prompt: string; options: BankChoice[]; answer: string[] }
+  | { id: string; type: 'ordering' | 'matching'; prompt: string };
+
+const letter = (i: number) => String.fromCharCode(65 + i);
+
+/**
+ * Two or three questions of the lesson's bank for the end of the deck: the kinds a class can
+ * answer aloud (true/false, one or several choices), spread over the bank (first, middle, last),
+ * so they cover the lesson rather than its first section.
+ */
+export function checkQuestions(bank: readonly BankQuestion[], count = 3): DeckQuestion[] {
+  const usable = bank.filter((q) => q.type === 'truefalse' || q.type === 'single' || q.type === 'multiple');
+  const n = Math.min(count, usable.length);
+  if (n < 2) return [];
+  const picked = Array.from({ length: n }, (_, i) => usable[Math.round((i * (usable.length - 1)) / (n - 1))]);
+  return picked.map((q, i) => {
+    const base = { id: q.id, number: i + 1, of: n, prompt: q.prompt };
+    if (q.type === 'truefalse') return { ...base, options: [], answer: q.answer ? 'True' : 'False', explanation: q.explanation };
+    if (q.type === 'single') {
+      const at = q.options.findIndex((o) => o.id === q.answer);
+      const right = q.options[at];
+      return { ...base, options: q.options.map((o) => o.text), answer: `${letter(at)}. ${right.text}`, explanation: right.explanation };
+    }
+    const q2 = q as Extract<BankQuestion, { type: 'multiple' }>;
+    const right = q2.options.map((o, j) => ({ o, j })).filter(({ o }) => q2.answer.includes(o.id));
+    const letters = right.map(({ j }) => letter(j));
+    const answer = letters.length > 1 ? `${letters.slice(0, -1).join(', ')} and ${letters[letters.length - 1]}` : letters[0];
+    return { ...base, options: q2.options.map((o) => o.text), answer, explanation: right.map(({ o }) => o.explanation).join(' ') };
+  });
+}
+
+// ── The deck: title slide, the sections' slides, then the check-your-understanding part ─────
+
+export interface DeckSlide {
+  kind: 'title' | 'section' | 'divider' | 'question';
+  /** The name in the overview, the window title and the live region. */
+  label: string;
+  /** A section's face (HTML split from the lesson); empty for the slides drawn by components. */
+  html: string;
+  /** Speaker notes (HTML). */
+  notes: string;
+  fragments: number;
+  stepperSteps: number;
+  /** The reading view's anchor, for the first slide of a section. */
+  anchor: string;
+  lead?: string;
+  question?: DeckQuestion;
+}
+
+/** The whole deck of a lesson, in order. */
+export function buildDeck(title: string, lesson: SplitLesson, questions: DeckQuestion[]): DeckSlide[] {
+  const intro = lesson.intro.html + lesson.intro.notes;
+  const base = { html: '', fragments: 0, stepperSteps: 0, anchor: '' };
+  const deck: DeckSlide[] = [{ ...base, kind: 'title', label: title, notes: intro }];
+  for (const s of lesson.slides) {
+    deck.push({
+      kind: 'section',
+      label: slideLabel(s),
+      html: s.html,
+      notes: s.notes,
+      fragments: s.fragments,
+      stepperSteps: s.stepperSteps,
+      anchor: s.part === 1 ? s.anchor : '',
+    });
+  }
+  if (questions.length) {
+    deck.push({
+      ...base,
+      kind: 'divider',
+      label: 'Check your understanding',
+      lead: `${questions.length === 2 ? 'Two' : 'Three'} questions from this lesson. Think of your answer before it shows.`,
+      notes: '<p>Ask each question aloud and give the class a moment before you show the answer (next). Nothing is scored or kept.</p>',
+    });
+    for (const q of questions) {
+      deck.push({
+        ...base,
+        kind: 'question',
+        label: `Question ${q.number} of ${q.of}`,
+        fragments: 1,
+        notes: `<p><strong>Answer: ${escapeHtml(q.answer)}</strong></p><p>${escapeHtml(q.explanation)}</p>`,
+        question: q,
+      });
+    }
+  }
+  return deck;
 }

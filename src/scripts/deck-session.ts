@@ -77,7 +77,10 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
     else if (kind === 'fragment') {
       const text = fragmentText(slides[index], fragment);
       ui.announce(fragment === 0 ? 'All points hidden' : `Point ${fragment} of ${context.fragments[index]}${text ? `: ${text}` : ''}`);
-    } else if (kind === 'blank') ui.announce(mode === 'audience' ? 'Screen blanked' : 'Audience screen blanked');
+    } else if (kind === 'blank') {
+      // Blanking is announced in the presenter window only: the projector stays silent and black.
+      if (mode === 'presenter') ui.announce('Audience screen blanked');
+    }
     else if (kind === 'unblank') ui.announce(slideAnnouncement(index, total, title(index)));
     // 'step': the diagram announces its own steps.
   }
@@ -115,6 +118,8 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
     const { nav } = context;
     showSlide(slides, nav);
     root.toggleAttribute('data-blank', nav.blank);
+    // The thin progress line (CSSOM, not a style attribute: the CSP forbids inline styles).
+    root.style.setProperty('--deck-progress', String(total > 1 ? nav.index / (total - 1) : 1));
     if (nav.index !== lastIndex) {
       lastIndex = nav.index;
       fitSlide(slides[nav.index]);
@@ -273,6 +278,15 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
     deckActor.send({ type: 'CONNECT' });
 
     listen(deckRoot, 'keydown', (e: KeyboardEvent) => onKey(e, columns));
+
+    // The audience's control bar shows for a few seconds after the pointer moves (deck.css).
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    listen(deckRoot, 'pointermove', () => {
+      deckRoot.toggleAttribute('data-pointer', true);
+      clearTimeout(idle);
+      idle = setTimeout(() => deckRoot.removeAttribute('data-pointer'), 2500);
+    });
+    cleanups.push(() => clearTimeout(idle));
 
     // Touch: a horizontal swipe on the slides moves next (leftwards) or previous.
     const stage = deckRoot.querySelector<HTMLElement>('[data-deck-stage]');

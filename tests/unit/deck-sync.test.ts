@@ -158,6 +158,9 @@ function run(windows: number, commands: Command[]) {
   return open.map((w) => w.actor.getSnapshot().context);
 }
 
+// FC_NUM_RUNS (e.g. 20000 for the long run) overrides each property's default number of runs.
+const runs = (fallback: number) => Number(process.env.FC_NUM_RUNS) || fallback;
+
 describe('deck sync: windows joined through a channel converge', () => {
   it('two windows agree on slide, fragment, diagram step and blank, whatever the interleaving', () => {
     fc.assert(
@@ -166,7 +169,7 @@ describe('deck sync: windows joined through a channel converge', () => {
         expect(b.nav).toEqual(a.nav);
         expect(b.version).toEqual(a.version);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -177,8 +180,34 @@ describe('deck sync: windows joined through a channel converge', () => {
         expect(b.nav).toEqual(a.nav);
         expect(c.nav).toEqual(a.nav);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
+  });
+
+  // The shrunk counterexamples of issue #11 (finding 7): a reopened window reused a clock for
+  // another state, because a late message had overwritten the stored record with an older one.
+  const ev = (window: number, event: DeckEvent): Command => ({ kind: 'event', window, event });
+  const reopen = (window: number): Command => ({ kind: 'reopen', window });
+  const regressions: Array<[string, Command[]]> = [
+    ['0: NEXT, NEXT; 1: NEXT; 0 reopens; 0: GOTO 2', [ev(0, { type: 'NEXT' }), ev(0, { type: 'NEXT' }), ev(1, { type: 'NEXT' }), reopen(0), ev(0, { type: 'GOTO', index: 2 })]],
+    ['1: NEXT, NEXT; 0: NEXT; 1 reopens; 1: PREVIOUS', [ev(1, { type: 'NEXT' }), ev(1, { type: 'NEXT' }), ev(0, { type: 'NEXT' }), reopen(1), ev(1, { type: 'PREVIOUS' })]],
+    [
+      '0: NEXT, LAST; 0 reopens; deliver to 0; 0 reopens; 0: NEXT',
+      [ev(0, { type: 'NEXT' }), ev(0, { type: 'LAST' }), reopen(0), { kind: 'deliver', window: 0 }, reopen(0), ev(0, { type: 'NEXT' })],
+    ],
+  ];
+  it.each(regressions)('converges after a reload: %s', (_, commands) => {
+    const [a, b] = run(2, commands);
+    expect(b.nav).toEqual(a.nav);
+    expect(b.version).toEqual(a.version);
+  });
+
+  it('the stored record never goes back to an older version', () => {
+    const storage = createFakeStorage();
+    const newer = { v: 1 as const, total: 2, version: { clock: 5, from: 'a' }, nav: { index: 1, fragment: 0, steps: [1, 1], blank: false } };
+    saveDeckRecord(storage, DECK, newer);
+    saveDeckRecord(storage, DECK, { ...newer, version: { clock: 4, from: 'z' }, nav: { ...newer.nav, index: 0 } });
+    expect(loadDeckRecord(storage, DECK, 2)).toEqual(newer);
   });
 
   it('with messages delivered at once, each window follows the other step by step', () => {

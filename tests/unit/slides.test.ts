@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { commandForKey, indexFromHash, slideAnnouncement } from '../../src/scripts/deck-runtime';
-import { attr, numberFragments, scan, shortAuthor, slideLabel, splitSlides, stepperSteps, textOf, topLevel } from '../../src/lib/slides';
+import {
+  assertFaceLengths,
+  attr,
+  buildDeck,
+  checkQuestions,
+  FACE_WORDS,
+  faceWords,
+  numberFragments,
+  scan,
+  shortAuthor,
+  slideLabel,
+  splitSlides,
+  stepperSteps,
+  textOf,
+  topLevel,
+} from '../../src/lib/slides';
 
 // HTML shaped like Astro's output for a lesson rendered with the slide components.
 const notes = (text: string) => `<aside class="slide-notes" data-slide-notes><p>${text}</p></aside>`;
@@ -62,7 +77,9 @@ describe('splitSlides on a lesson', () => {
     for (const slide of slides) expect(slide.html).not.toContain('data-slide-notes');
     expect(slides[0].notes).toBe('<p>Two slides. Ask the class.</p>');
     expect(slides[1].notes).toBe('<p>Two slides. Ask the class.</p>');
-    expect(slides[2].notes).toBe('<p>Say this.</p>');
+    // The section's prose moves to the notes, before its <Notes>.
+    expect(slides[2].notes).toBe('<div class="depth depth-plain"><p>Text with a <a href="#x">link > arrow</a>.</p></div><p>Say this.</p>');
+    expect(slides[2].html).not.toContain('depth-plain');
     expect(slides[3].notes).toBe('');
   });
 
@@ -225,5 +242,97 @@ describe('deck addresses and announcements', () => {
   });
   it('announces "Slide 4 of 12: title"', () => {
     expect(slideAnnouncement(3, 12, 'The NMDA receptor')).toBe('Slide 4 of 12: The NMDA receptor');
+  });
+});
+
+// ── Slide faces: key points on the slide, the prose in the notes ─────────────────────────────
+const cite = (n: number) => `<sup class="cite" data-astro-cid-x><a href="../#ref-${n}" aria-label="Reference ${n}">[${n}]</a></sup>`;
+const face = (html: string) => `<div class="slide-face" data-slide-face>${html}</div>`;
+const FACED = [
+  '<h2 id="why-speed-matters">Why speed matters</h2>',
+  depth('plain', `<p>Most pills take weeks to work. That is a long wait.</p><p>One dose can help within hours ${cite(1)}. It fades.</p>`),
+  depth('clinical', `<p>Conventional antidepressants take weeks.</p><div class="table-wrap" role="region"><table><caption>Time</caption><tr><td>2–4 h ${cite(1)}</td></tr></table></div>`),
+  notes('Ask: what would a fading effect mean?'),
+  face(`<ul><li>Pills take weeks</li><li>One dose helps within hours, then fades ${cite(1)}</li><li>Not a cure ${cite(2)}</li></ul>`),
+  '<h2 id="auto">No face written</h2>',
+  depth('plain', `<p>The first sentence is a point. The second is not.</p><p>Another first sentence ${cite(3)}. More.</p>`),
+  depth('clinical', '<p>Clinical prose.</p>'),
+].join('\n');
+
+describe('slide faces', () => {
+  const { slides } = splitSlides(FACED);
+
+  it('an authored <SlideFace> is the face; the section\'s prose, both depths, becomes the notes, then its <Notes>', () => {
+    expect(slides[0].face).toBe('authored');
+    expect(slides[0].html).toContain('<li>Pills take weeks</li>');
+    expect(slides[0].html).not.toContain('That is a long wait');
+    for (const prose of ['Most pills take weeks to work. That is a long wait.', 'Conventional antidepressants take weeks.']) {
+      expect(slides[0].notes).toContain(prose);
+    }
+    expect(slides[0].notes.indexOf('Conventional')).toBeLessThan(slides[0].notes.indexOf('Ask: what would'));
+  });
+
+  it('a table stays on the face, in its depth, and leaves the notes', () => {
+    expect(slides[0].html).toMatch(/<div class="depth depth-clinical"><div class="table-wrap"[^>]*><table>/);
+    expect(slides[0].notes).not.toContain('<table>');
+  });
+
+  it('gathers the citations of the points into one footer line, each once, after the visual', () => {
+    expect(slides[0].html).toContain('<li>One dose helps within hours, then fades</li>');
+    const footer = /<p class="slide-sources">.*<\/p>$/.exec(slides[0].html)?.[0] ?? '';
+    expect(footer).toContain('[1]');
+    expect(footer).toContain('[2]');
+    expect(footer.match(/\[1\]/g)).toHaveLength(1);
+  });
+
+  it('counts the headline and points, not the citations', () => {
+    // "Why speed matters" 3 + "Pills take weeks" 3 + "One dose helps within hours, then fades" 7 + "Not a cure" 3.
+    expect(slides[0].words).toBe(16);
+    expect(faceWords(`<li>Two words ${cite(12)}</li>`)).toBe(2);
+  });
+
+  it('without a <SlideFace>, the first plain sentence of each paragraph makes the points', () => {
+    expect(slides[1].face).toBe('automatic');
+    expect(slides[1].html).toContain('<li>The first sentence is a point.</li><li>Another first sentence.</li>');
+    expect(slides[1].html).not.toContain('The second is not');
+    expect(slides[1].html).toContain('[3]');
+    expect(slides[1].notes).toContain('Clinical prose.');
+  });
+
+  it('the build check names the lesson and the section of a face over the limit', () => {
+    const long = Array.from({ length: FACE_WORDS }, (_, i) => `word${i}`).join(' ');
+    const { slides: over } = splitSlides(`<h2 id="x">Too long</h2>${face(`<ul><li>${long}</li></ul>`)}`);
+    expect(over[0].words).toBe(FACE_WORDS + 2);
+    expect(() => assertFaceLengths('lessons/01-x.mdx', over)).toThrow(/lessons\/01-x\.mdx.*section "Too long" has 47 words/);
+    expect(() => assertFaceLengths('lessons/01-x.mdx', slides)).not.toThrow();
+  });
+});
+
+describe('check-your-understanding slides', () => {
+  const choice = (id: string) => ({ id, text: `Option ${id}`, explanation: `Because ${id}.` });
+  const bank = [
+    { id: 'q1', type: 'truefalse' as const, prompt: 'True or false: one?', answer: false, explanation: 'False, because.' },
+    { id: 'q2', type: 'ordering' as const, prompt: 'Put in order' },
+    { id: 'q3', type: 'single' as const, prompt: 'Which?', options: [choice('a'), choice('b'), choice('c')], answer: 'b' },
+    { id: 'q4', type: 'multiple' as const, prompt: 'Which ones?', options: [choice('a'), choice('b'), choice('c')], answer: ['a', 'c'] },
+    { id: 'q5', type: 'truefalse' as const, prompt: 'True or false: five?', answer: true, explanation: 'True.' },
+  ];
+
+  it('takes three answerable questions spread over the bank, with the answer spelled out', () => {
+    const qs = checkQuestions(bank);
+    // Four answerable (q2 is an ordering): the first, the middle one, the last.
+    expect(qs.map((q) => q.id)).toEqual(['q1', 'q4', 'q5']);
+    expect(qs[0]).toMatchObject({ number: 1, of: 3, answer: 'False', options: [], explanation: 'False, because.' });
+    expect(qs[1]).toMatchObject({ answer: 'A and C', options: ['Option a', 'Option b', 'Option c'], explanation: 'Because a. Because c.' });
+    expect(checkQuestions(bank.slice(2, 4))[0]).toMatchObject({ answer: 'B. Option b', explanation: 'Because b.' });
+  });
+
+  it('needs at least two; the deck then ends with a divider and one slide per question, its answer a fragment', () => {
+    expect(checkQuestions(bank.slice(0, 2))).toEqual([]);
+    const deck = buildDeck('Lesson', splitSlides(FACED), checkQuestions(bank));
+    expect(deck.map((s) => s.kind)).toEqual(['title', 'section', 'section', 'divider', 'question', 'question', 'question']);
+    expect(deck[4]).toMatchObject({ label: 'Question 1 of 3', fragments: 1 });
+    expect(deck[4].notes).toContain('Answer: False');
+    expect(buildDeck('Lesson', splitSlides(FACED), []).map((s) => s.kind)).toEqual(['title', 'section', 'section']);
   });
 });
