@@ -3,18 +3,17 @@
 // with selectors that cannot match earlier elements, so the W3C checker rejects every page with an
 // island. After the build, this moves that one rule into <head>; the rule is unchanged, so a CSP
 // hash for it stays valid.
-import { readFile, writeFile, readdir } from "node:fs/promises";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const ISLAND_STYLE =
-  /<style>astro-island,astro-slot,astro-static-slot\{display:contents\}<\/style>/;
+const ISLAND_STYLE = /<style>astro-island,astro-slot,astro-static-slot\{display:contents\}<\/style>/;
 
 async function* htmlFiles(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* htmlFiles(path);
-    else if (entry.name.endsWith(".html")) yield path;
+    else if (entry.name.endsWith('.html')) yield path;
   }
 }
 
@@ -22,18 +21,17 @@ async function* htmlFiles(dir) {
 export function moveIslandStyle(html) {
   const match = ISLAND_STYLE.exec(html);
   if (!match) return html;
-  const without =
-    html.slice(0, match.index) + html.slice(match.index + match[0].length);
-  return without.replace("</head>", `${match[0]}</head>`);
+  const without = html.slice(0, match.index) + html.slice(match.index + match[0].length);
+  return without.replace('</head>', `${match[0]}</head>`);
 }
 
 export default function islandStylesInHead() {
   return {
-    name: "island-styles-in-head",
+    name: 'island-styles-in-head',
     hooks: {
-      "astro:build:done": async ({ dir }) => {
+      'astro:build:done': async ({ dir }) => {
         for await (const file of htmlFiles(fileURLToPath(dir))) {
-          const html = await readFile(file, "utf8");
+          const html = await readFile(file, 'utf8');
           const moved = moveIslandStyle(html);
           if (moved !== html) await writeFile(file, moved);
         }

@@ -1,16 +1,16 @@
 // Formatting shared by every page and island, so the whole course writes dates and reference
 // entries one way. Browser-safe (no Node APIs); also used at build time.
 
-const DAY = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
+const DAY = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
 });
-const DAY_UTC = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
+const DAY_UTC = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
 });
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -19,13 +19,10 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * build time from one) is that day wherever the reader is; a moment (an ISO timestamp of when a
  * learner did something) is shown as the reader's local day. Invalid input gives "".
  */
-export function formatDate(
-  value: string | number | Date,
-  { utc }: { utc?: boolean } = {},
-): string {
-  const calendar = typeof value === "string" && DATE_ONLY.test(value);
+export function formatDate(value: string | number | Date, { utc }: { utc?: boolean } = {}): string {
+  const calendar = typeof value === 'string' && DATE_ONLY.test(value);
   const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) return "";
+  if (Number.isNaN(date.getTime())) return '';
   return (calendar || utc ? DAY_UTC : DAY).format(date);
 }
 
