@@ -28,7 +28,7 @@ async function wordsOnScreen(page: Page) {
     const shown = (sel: string) =>
       [...document.querySelectorAll<HTMLElement>(sel)]
         .filter((el) => el.checkVisibility())
-        .map((el, i) => ({
+        .map((el) => ({
           i: [...document.querySelectorAll(sel)].indexOf(el),
           text: el.innerText.trim(),
         }));
