@@ -32,6 +32,8 @@ export default defineConfig({
             if (id.includes('/node_modules/svelte/')) return 'runtime-svelte';
             // What every page runs (theme toggle, preferences) in one small file.
             if (/\/src\/(lib\/prefs|scripts\/theme)\.ts/.test(id)) return 'core';
+            // The quiz's styles in one stylesheet (else two byte-identical copies on every lesson).
+            if (/\/src\/components\/Quiz[A-Za-z]*\.svelte\?svelte&type=style/.test(id)) return 'quiz';
           },
         },
       },
