@@ -35,6 +35,8 @@ export default defineConfig({
             // What every page that shows progress runs: reading the record, the notice when it
             // cannot be saved, and course completion (src/lib/course.ts), in one small file.
             if (/\/src\/(lib\/progress\/(record|storage|peek)|lib\/course|scripts\/notice)\.ts/.test(id)) return 'record';
+            // The quiz's styles in one stylesheet (else two byte-identical copies on every lesson).
+            if (/\/src\/components\/Quiz[A-Za-z]*\.svelte\?svelte&type=style/.test(id)) return 'quiz';
           },
         },
       },

@@ -5,7 +5,9 @@ export const LOCAL_SITE = 'http://localhost:4321';
 /** The site URL for astro.config.mjs: SITE when set (an absolute http(s) address), else the local server. */
 export function siteUrl(value, warn = console.warn) {
   if (value === undefined || value.trim() === '') {
-    warn(`SITE is not set: the sitemap and robots.txt name ${LOCAL_SITE}. Build with SITE=https://your.host/ to publish.`);
+    warn(
+      `SITE is not set: the sitemap and robots.txt name ${LOCAL_SITE}. Build with SITE=https://your.host/ to publish.`,
+    );
     return LOCAL_SITE;
   }
   let url;

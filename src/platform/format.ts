@@ -1,8 +1,17 @@
 // Formatting shared by every page and island, so the whole course writes dates and reference
 // entries one way. Browser-safe (no Node APIs); also used at build time.
 
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-const DAY_UTC = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DAY = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const DAY_UTC = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**

@@ -15,9 +15,21 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: ' ' };
-const decode = (s: string) => s.replace(/&(#\d+|#x[\da-f]+|\w+);/gi, (m, e: string) =>
-  e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? m));
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  '#39': "'",
+  nbsp: ' ',
+};
+const decode = (s: string) =>
+  s.replace(/&(#\d+|#x[\da-f]+|\w+);/gi, (m, e: string) =>
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : (ENTITIES[e] ?? m),
+  );
 
 /** What a learner can meet on a page: markup and attribute values (island props), decoded; not code. */
 function learnerText(html: string): string {
@@ -35,14 +47,20 @@ function authoringMarks(text: string): string[] {
 
 test('the check finds marks, in text and in island props', () => {
   expect(authoringMarks(learnerText('<p>From knowledge ([K]); verify before citing</p>'))).toHaveLength(2);
-  expect(authoringMarks(learnerText('<astro-island props="{&quot;n&quot;:&quot;Journal not confirmed&quot;}">'))).toHaveLength(1);
+  expect(
+    authoringMarks(learnerText('<astro-island props="{&quot;n&quot;:&quot;Journal not confirmed&quot;}">')),
+  ).toHaveLength(1);
   expect(authoringMarks(learnerText('<p>The fact-sheet says so; needs verification.</p>'))).toHaveLength(2);
-  expect(authoringMarks(learnerText('<p>Peer reviewed; verified by the FDA label.</p><script>verify()</script>'))).toEqual([]);
+  expect(
+    authoringMarks(learnerText('<p>Peer reviewed; verified by the FDA label.</p><script>verify()</script>')),
+  ).toEqual([]);
 });
 
 test('no built page contains authoring vocabulary', () => {
   const files = htmlFiles('dist');
   expect(files.length, 'pages in dist/ (was the site built?)').toBeGreaterThan(40);
-  const found = files.flatMap((file) => authoringMarks(learnerText(readFileSync(file, 'utf8'))).map((m) => `${file}: ${m}`));
+  const found = files.flatMap((file) =>
+    authoringMarks(learnerText(readFileSync(file, 'utf8'))).map((m) => `${file}: ${m}`),
+  );
   expect(found, `${found.length} authoring marks on learner pages`).toEqual([]);
 });

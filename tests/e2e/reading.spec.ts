@@ -118,3 +118,31 @@ for (const theme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test.describe('citation markers', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('no space before a marker, and a marker never starts a line of its own (320 px, both depths)', async ({ page }) => {
+    for (const lesson of ['/lessons/the-evidence/', '/lessons/how-ketamine-works/']) {
+      await page.goto(lesson);
+      for (const depth of ['Clinical detail', 'Plain language']) {
+        await page.getByRole('radio', { name: depth }).check();
+        const problems = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('main .cite')]
+            .filter((sup) => sup.checkVisibility())
+            .flatMap((sup) => {
+              const before = sup.previousSibling;
+              const keep = sup.closest('.cite-keep');
+              const label = `${sup.innerText} after “${(keep?.textContent ?? before?.textContent ?? '').slice(0, 30)}”`;
+              if (!keep) return [`${label}: not kept with the word before`];
+              if (before?.nodeType === Node.TEXT_NODE && /\s$/.test(before.textContent!)) return [`${label}: space before`];
+              // White-space: nowrap keeps the word and its marker in one line box.
+              if (keep.getClientRects().length !== 1) return [`${label}: split over lines`];
+              return [];
+            }),
+        );
+        expect(problems, `${lesson} (${depth})`).toEqual([]);
+      }
+    }
+  });
+});

@@ -23,9 +23,16 @@ describe('formatDate', () => {
   });
   it('never writes the month first (property)', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date(1990, 0, 1), max: new Date(2100, 0, 1), noInvalidDate: true }), (d) => {
-        expect(formatDate(d)).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
-      }),
+      fc.property(
+        fc.date({
+          min: new Date(1990, 0, 1),
+          max: new Date(2100, 0, 1),
+          noInvalidDate: true,
+        }),
+        (d) => {
+          expect(formatDate(d)).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+        },
+      ),
       { numRuns: runs, verbose: true },
     );
   });

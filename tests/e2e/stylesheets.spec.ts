@@ -1,0 +1,33 @@
+// A page loads each stylesheet's bytes once: no page links two stylesheets with the same content
+// (the quiz's styles used to ship twice on every lesson, under two names).
+import { test, expect } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return htmlFiles(path);
+    return entry.name.endsWith('.html') ? [path] : [];
+  });
+}
+
+/** The stylesheets a page links, as paths in dist/. */
+const stylesheets = (html: string) =>
+  [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+\.css)"/g)].map((m) => join('dist', m[1]));
+
+test('no page links two byte-identical stylesheets', () => {
+  const files = htmlFiles('dist');
+  expect(files.length, 'pages in dist/ (was the site built?)').toBeGreaterThan(40);
+  const twice = files.flatMap((file) => {
+    const seen = new Map<string, string>();
+    return stylesheets(readFileSync(file, 'utf8')).flatMap((css) => {
+      const digest = createHash('sha256').update(readFileSync(css)).digest('hex');
+      const first = seen.get(digest);
+      seen.set(digest, css);
+      return first ? [`${file}: ${css} repeats ${first}`] : [];
+    });
+  });
+  expect(twice).toEqual([]);
+});
