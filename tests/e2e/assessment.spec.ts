@@ -8,6 +8,7 @@ import { expectNoAxeViolations, setTheme, tabTo, waitForIslands, watchPage } fro
 import { checkAndContinue, live, press, quiz } from './quiz-support';
 import {
   COUNT,
+  allLessonsDone,
   PROGRESS_KEY,
   answerQuestion,
   breakdown,
@@ -264,16 +265,17 @@ for (const theme of ['light', 'dark'] as const) {
 test('certificate unlocks when another tab passes the assessment', async ({ page }) => {
   await page.goto('/certificate/');
   await expect(page.locator('[data-cert-locked]')).toBeVisible();
-  await page.evaluate((key) => {
+  // Every lesson complete too: the course is complete only with both (src/lib/course.ts).
+  await page.evaluate(([key, lessons]) => {
     const value = JSON.stringify({
       version: 3,
-      lessons: {},
+      lessons,
       assessment: { seed: 5, attempts: 1, best: 17, total: 18, passedAt: '2025-03-04T10:00:00.000Z' },
     });
     localStorage.setItem(key, value);
     // The storage event, as another tab's write fires it here.
     dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
-  }, PROGRESS_KEY);
+  }, [PROGRESS_KEY, allLessonsDone()] as const);
   await expect(page.locator('[data-certificate]')).toBeVisible();
   await expect(page.locator('[data-cert-score]')).toHaveText('17 of 18 (94 %)');
   await expect(page.locator('[data-cert-date]')).toHaveText('4 March 2025');

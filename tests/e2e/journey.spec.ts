@@ -66,7 +66,9 @@ test('keyboard journey: start, complete, continue, reload, export, clear, import
   await expect(dialog.getByRole('button', { name: 'Yes, clear my data' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(clear).toBeFocused();
+  // The confirmation is beside the button, in view, and has focus (issue 10).
+  await expect(page.locator('[data-clear-done]')).toBeFocused();
+  await expect(page.locator('[data-clear-done]')).toBeInViewport();
   await expect(page.locator('tr[data-slug="why-new-treatments"] [data-cell="status"]')).toHaveText('Not started');
   expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBeNull();
 

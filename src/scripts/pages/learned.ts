@@ -14,7 +14,8 @@ function render(): void {
   let shown = 0;
   for (const lesson of document.querySelectorAll<HTMLElement>('[data-learned-lesson]')) {
     const opened = lessonStatus(view.record, lesson.dataset.slug!) !== 'not-started';
-    lesson.hidden = !opened && !all.checked;
+    // Shown by an attribute, not `hidden`: the page starts with none shown (learned.astro).
+    lesson.toggleAttribute('data-shown', opened || all.checked);
     if (opened) shown++;
   }
   document.querySelector<HTMLElement>('[data-learned-none]')!.hidden = shown > 0;
