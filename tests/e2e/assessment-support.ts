@@ -86,22 +86,25 @@ async function answerOrdering(page: Page, q: OrderingQuestion, right: boolean) {
   expect(await texts()).toEqual(q.items.map((i) => i.text));
 }
 
-/** Matching: each term's select reached with Tab, its definition chosen with the arrow keys (a
- *  closed select changes its value with ArrowDown/ArrowUp in Chromium on Linux and Windows). A
- *  wrong answer gives the first term another term's definition. */
+/** Matching: one radio group per term, reached with Tab; Space picks the first definition and
+ *  the arrow keys move to the wanted one, as a keyboard user does. A wrong answer gives the first
+ *  term another term's definition. */
 async function answerMatching(page: Page, q: MatchingQuestion, right: boolean) {
   for (const [i, pair] of q.pairs.entries()) {
     const wanted = right || i > 0 ? pair.id : q.pairs[1].id;
-    const select = quiz(page).getByRole('combobox', { name: pair.term, exact: true });
-    await expect(select).toBeVisible();
-    await tabTo(page, select, { max: 40 });
-    const values = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-    const current = values.indexOf(await select.inputValue());
+    const group = quiz(page).getByRole('group', { name: pair.term, exact: true });
+    await expect(group).toBeVisible();
+    const radios = group.getByRole('radio');
+    const values = await radios.evaluateAll((inputs) => inputs.map((r) => (r as HTMLInputElement).value));
     const target = values.indexOf(wanted);
-    expect(target, `definition ${wanted} is offered`).toBeGreaterThan(0);
-    for (let n = current; n < target; n++) await page.keyboard.press('ArrowDown');
-    for (let n = current; n > target; n--) await page.keyboard.press('ArrowUp');
-    await expect(select).toHaveValue(wanted);
+    expect(target, `definition ${wanted} is offered`).toBeGreaterThanOrEqual(0);
+    await tabTo(page, radios.first(), { max: 40 });
+    await page.keyboard.press('Space');
+    for (let n = 0; n < target; n++) await page.keyboard.press('ArrowDown');
+    await expect(radios.nth(target)).toBeChecked();
+    // The whole definition is on screen: its label is not cut off.
+    const label = group.locator(`label[for="${await radios.nth(target).getAttribute('id')}"]`);
+    expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   }
 }
 

@@ -55,9 +55,12 @@ for (const theme of ['light', 'dark'] as const) {
     // Intro: the page's own words, then the quiz, before a single answer.
     await openAssessment(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Final assessment' })).toBeVisible();
-    await expect(quiz(page)).toContainText(`${COUNT} questions`);
+    await expect(page.locator('main .lead')).toContainText(`${COUNT} questions`);
+    // The page says what the assessment is; the quiz card does not say it again.
+    await expect(quiz(page)).not.toContainText(`${COUNT} questions`);
+    await expect(quiz(page).getByRole('button', { name: 'Start the quiz' })).toHaveCount(0);
     await expectNoAxeViolations(page, `(assessment intro, ${theme})`);
-    await tabTo(page, quiz(page).getByRole('button', { name: 'Start the quiz' }), { max: 60 });
+    await tabTo(page, quiz(page).getByRole('button', { name: 'Start the final assessment' }), { max: 60 });
     await page.keyboard.press('Enter');
     await expect(promptOnScreen(page)).toHaveText(drawn[0].prompt);
     await expect(promptOnScreen(page)).toBeFocused();
@@ -72,7 +75,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.reload();
     await waitForIslands(page);
     expect(await storedSeed(page)).toBe(SEED);
-    await press(page, 'Start the quiz');
+    await press(page, 'Start the final assessment');
     await expect(promptOnScreen(page)).toHaveText(drawn[0].prompt);
 
     // First attempt: four wrong, two of them from one lesson → 14 of 18, below the pass mark of 15.
@@ -138,7 +141,12 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(live(page)).toContainText('You passed: 18 of 18 right.');
     await expect(breakdown(page)).toContainText('You got 18 of 18 (100 %) right. You passed');
     await expect(breakdown(page).locator('li', { hasText: 'review this lesson' })).toHaveCount(0);
-    await expect(page.getByRole('heading', { name: 'You have completed the course' })).toBeVisible();
+    // Right after the pass, the main action is the certificate, not trying again.
+    const actions = quiz(page).locator('.quiz-panel .actions > *');
+    await expect(actions.first()).toHaveText('Get your certificate of completion');
+    await expect(actions.first()).toHaveAttribute('href', '/certificate/');
+    await expect(quiz(page).getByRole('button', { name: /again$/ })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Get your certificate of completion' })).toHaveCount(1);
     await expectNoAxeViolations(page, `(assessment passed, ${theme})`);
     const passed = (await storedRecord(page)).assessment;
     expect(passed).toMatchObject({ attempts: 2, best: 18, total: 18 });
@@ -157,18 +165,18 @@ for (const theme of ['light', 'dark'] as const) {
     const redrawn = drawFor(banks, seed2);
     expect(ids(redrawn)).not.toEqual(ids(drawn));
     await expect(quiz(page)).toHaveAttribute('data-state', 'intro');
-    await expect(quiz(page).getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+    await expect(quiz(page).getByRole('button', { name: 'Start the final assessment' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'You have completed the course' })).toBeVisible();
     await expect(breakdown(page)).toHaveCount(0);
     await expectNoAxeViolations(page, `(assessment retake, ${theme})`);
-    await press(page, 'Start the quiz');
+    await press(page, 'Start the final assessment');
     await expect(promptOnScreen(page)).toHaveText(redrawn[0].prompt);
     // A reload mid-retake keeps the new order and does not bring the old answers back.
     await page.reload();
     await waitForIslands(page);
-    await expect(quiz(page).getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+    await expect(quiz(page).getByRole('button', { name: 'Start the final assessment' })).toBeVisible();
     await expect(breakdown(page)).toHaveCount(0);
-    await press(page, 'Start the quiz');
+    await press(page, 'Start the final assessment');
     await expect(promptOnScreen(page)).toHaveText(redrawn[0].prompt);
 
     // The certificate, reached from the assessment with the keyboard.
@@ -292,7 +300,7 @@ test.describe('reflow at 320 CSS px', () => {
     const drawn = drawFor(banks, SEED);
     await openAssessment(page);
     expect(await overflow(page), 'intro').toBeLessThanOrEqual(0);
-    await press(page, 'Start the quiz');
+    await press(page, 'Start the final assessment');
     for (const q of drawn.slice(0, drawn.findIndex((x) => x.type === type))) {
       await answerQuestion(page, q, true);
       await checkAndContinue(page, true);
@@ -316,11 +324,11 @@ test.describe('reflow at 320 CSS px', () => {
     expect(await overflow(page), 'certificate').toBeLessThanOrEqual(0);
   });
 
-  // A long definition in a <select> once widened the matching grid past 320 px (lesson quizzes too).
+  // Every definition of a matching question is shown in full, wrapped, within 320 px.
   test('a matching question fits without horizontal scrolling', async ({ page }) => {
     test.setTimeout(120_000);
     await upTo(page, 'matching');
-    await expect(quiz(page).getByRole('combobox').first()).toBeVisible();
+    await expect(quiz(page).locator('[data-matching]')).toBeVisible();
     expect(await overflow(page), 'matching question').toBeLessThanOrEqual(0);
   });
 });

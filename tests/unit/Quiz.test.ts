@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -277,7 +277,7 @@ describe('Quiz', () => {
     for (const pair of matching.type === 'matching' ? matching.pairs : []) {
       expect(group(pair.term).tagName).toBe('FIELDSET');
       // Each term offers every definition, whole (no select to cut it off).
-      expect(within(group(pair.term)).getAllByRole('radio').map((r) => (r.labels![0] as HTMLLabelElement).textContent)).toEqual(
+      expect(within(group(pair.term)).getAllByRole('radio').map((r) => (r as HTMLInputElement).labels![0].textContent)).toEqual(
         expect.arrayContaining(['Score falls by at least half', 'Few or no symptoms remain', 'Symptoms come back']),
       );
     }
