@@ -25,8 +25,13 @@ export default defineConfig({
           manualChunks(id) {
             if (id.includes('/node_modules/xstate/')) return 'runtime-xstate';
             if (id.includes('/node_modules/svelte/')) return 'runtime-svelte';
-            // What every page runs (theme toggle, preferences) in one small file.
-            if (/\/src\/(lib\/prefs|scripts\/theme)\.ts/.test(id)) return 'core';
+            // What every page runs (the storage door, preferences, theme toggle) in one small file.
+            if (/\/src\/(platform\/(storage|prefs)|lib\/prefs|scripts\/theme)\.ts/.test(id)) return 'core';
+            // Reading progress and telling its problem, shared by every page that shows progress
+            // (path, lesson, learned, certificate, progress, assessment) instead of copied.
+            if (/\/src\/(features\/progress\/(record|peek|watch)|platform\/tab|scripts\/notice)\.ts/.test(id)) return 'progress-read';
+            // Writing progress (the store, merge, compaction), shared by the pages that write it.
+            if (/\/src\/(features\/progress\/(store|merge|compact|index)|lib\/progress\/index|scripts\/notice-store)\.ts/.test(id)) return 'progress-store';
           },
         },
       },

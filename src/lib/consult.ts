@@ -11,9 +11,9 @@
 // The list functions are pure (they return new arrays) and are shared by the consult page
 // (src/scripts/consult.ts) and tests/unit/consult.test.ts. The lesson buttons (src/scripts/ask.ts)
 // write the same format without importing this module (consult.test.ts keeps them agreed).
-import { PREFIX } from './prefs';
+import { key, local, read, write } from '../platform/storage';
 
-export const QUESTIONS_KEY = `${PREFIX}questions`;
+export const QUESTIONS_KEY = key('questions');
 export const QUESTIONS_VERSION = 1;
 /** Longest question kept (characters); the text box has the same maxlength. */
 export const MAX_LENGTH = 300;
@@ -112,44 +112,22 @@ export interface QuestionStorage {
   setItem(key: string, value: string): void;
 }
 
-function local(): QuestionStorage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** Reads the list. An unreadable value is copied aside, so the next save cannot lose it. */
-export function loadQuestions(storage: QuestionStorage | null = local()): {
+export function loadQuestions(storage: QuestionStorage | null = local): {
   questions: string[];
   problem: QuestionsProblem | null;
 } {
-  let raw: string | null;
-  try {
-    raw = storage!.getItem(QUESTIONS_KEY);
-  } catch {
-    return { questions: [], problem: 'unavailable' };
-  }
-  const result = parseQuestions(raw);
-  if (result.problem === 'unreadable') {
-    try {
-      storage!.setItem(`${QUESTIONS_KEY}:unreadable`, raw!);
-    } catch {
-      // Nothing more can be done; the unreadable value stays until the next save.
-    }
-  }
+  const stored = read(QUESTIONS_KEY, storage);
+  if (!stored.ok) return { questions: [], problem: 'unavailable' };
+  const result = parseQuestions(stored.value);
+  // If the copy cannot be made, the unreadable value stays until the next save.
+  if (result.problem === 'unreadable') write(key('questions:unreadable'), stored.value!, storage);
   return result;
 }
 
 /** Saves the list; false when the browser refused (storage off or full). */
-export function saveQuestions(questions: readonly string[], storage: QuestionStorage | null = local()): boolean {
-  try {
-    storage!.setItem(QUESTIONS_KEY, serializeQuestions(questions));
-    return true;
-  } catch {
-    return false;
-  }
+export function saveQuestions(questions: readonly string[], storage: QuestionStorage | null = local): boolean {
+  return write(QUESTIONS_KEY, serializeQuestions(questions), storage) === 'ok';
 }
 
 /** Adds a question at the end unless it is empty, already there, or the list is full. */

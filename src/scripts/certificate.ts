@@ -1,7 +1,8 @@
 // The certificate page (CertificateView.astro): shows the certificate once the final assessment is
 // passed, the name as it is typed, and prints. It only reads progress (peek.ts, no store), and it
 // never stores the name: the input's value lives on the page and nowhere else.
-import { peekProgress, watchProgress, type ProgressView } from '../lib/progress/peek';
+import { peekProgress, type ProgressView } from '../features/progress/peek';
+import { watchProgress } from '../features/progress/watch';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector);
 

@@ -49,7 +49,7 @@ if (end) {
   }).observe(end);
 
   button.addEventListener('click', () => {
-    if (finish()) end.querySelector<HTMLElement>('[data-next-lesson]')?.focus();
+    if (finish().done) end.querySelector<HTMLElement>('[data-next-lesson]')?.focus();
     else quizNeeded?.focus();
   });
   // The write is synchronous, so it lands before the browser follows the link.

@@ -3,23 +3,14 @@
 // the patient path and the other lessons (LessonPath.astro); the start button follows the lists
 // the reader sees (data-audience on <html>, set before first paint by Base.astro).
 //
-// It reads the record as src/lib/progress/peek.ts does, without importing it: peek.ts is now shared
-// with other pages, so it is its own file, and on this page the extra file alone would break the
-// 3 KB budget. Same functions, same outcome; tests/e2e/journey.spec.ts covers the faults.
-import { PROGRESS_KEY, emptyRecord, lessonStatus, readRecord } from '../lib/progress/record';
-import { browserStorage, safeRead } from '../lib/progress/storage';
+// It reads the record through src/features/progress/peek.ts (shared with the store and the other
+// read-only pages in one chunk: astro.config.mjs), so every page shows the same record and problem.
+import { lessonStatus } from '../features/progress/record';
+import { peekProgress } from '../features/progress/peek';
+import { watchProgress } from '../features/progress/watch';
 import { showNotice } from './notice';
 
-function peek() {
-  const read = safeRead(browserStorage(), PROGRESS_KEY);
-  const outcome = read.ok && read.value !== null ? readRecord(read.value) : undefined;
-  return {
-    record: outcome?.kind === 'ok' || outcome?.kind === 'newer' ? outcome.record : emptyRecord(),
-    problem: !read.ok ? 'unavailable' : outcome?.kind === 'invalid' ? 'unreadable' : outcome?.kind === 'newer' ? 'newer' : null,
-  } as const;
-}
-
-let view = peek();
+let view = peekProgress();
 showNotice(view.problem);
 const lists = [...document.querySelectorAll<HTMLElement>('[data-lesson-path]')];
 const cta = document.querySelector<HTMLAnchorElement>('[data-course-cta]');
@@ -58,10 +49,8 @@ function render(): void {
   if (started) cta.textContent = firstOpen ? `Continue: ${target.dataset.cta}` : first.parentElement!.dataset.review!;
 }
 
-addEventListener('storage', (event) => {
-  if (event.key === null || event.key === PROGRESS_KEY) {
-    view = peek();
-    render();
-  }
+watchProgress((next) => {
+  view = next;
+  render();
 });
 render();

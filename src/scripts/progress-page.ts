@@ -1,12 +1,15 @@
 // The progress page: the table, export, import (validated and merged) and "Clear my data".
-import { progress, lessonStatus } from '../lib/progress';
-import { exportProgress, importProgress } from '../lib/progress/transfer';
-import { clearCourseData } from '../lib/prefs';
+import { progress, lessonStatus } from '../features/progress';
+import { exportProgress } from '../features/progress/export';
+import { importProgress } from '../features/progress/transfer';
+import { clearCourseData } from '../platform/clear';
 
 const store = progress();
 const rows = [...document.querySelectorAll<HTMLTableRowElement>('[data-progress-table] tr[data-slug]')];
 const known = new Set(rows.map((r) => r.dataset.slug!));
 const status = document.querySelector<HTMLElement>('[data-transfer-status]')!;
+// The words are on the status element (progress.astro), so this script carries none.
+const say = (message: string, n = '') => (status.textContent = status.getAttribute(`data-${message}`)!.replace('{n}', n));
 const table = document.querySelector<HTMLElement>('[data-progress-table]')!;
 
 function render(): void {
@@ -20,7 +23,7 @@ function render(): void {
       : '–';
   }
   for (const note of document.querySelectorAll<HTMLElement>('[data-storage-problem]')) {
-    note.hidden = note.dataset.storageProblem !== store.problem;
+    note.hidden = note.dataset.storageProblem !== store.status.problem;
   }
 }
 
@@ -34,7 +37,7 @@ document.querySelector('[data-export]')!.addEventListener('click', () => {
   link.download = `ketamine-course-progress-${new Date().toISOString().slice(0, 10)}.json`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-  status.textContent = 'Your progress file has been downloaded.';
+  say('downloaded');
 });
 
 const input = document.querySelector<HTMLInputElement>('[data-import]')!;
@@ -42,13 +45,12 @@ input.addEventListener('change', async () => {
   const file = input.files?.[0];
   if (!file) return;
   if (file.size > 200_000) {
-    status.textContent = 'That file is too large to be a progress file. Nothing was changed.';
+    say('too-large');
     return;
   }
   const result = importProgress(store, await file.text(), known);
-  status.textContent = result.ok
-    ? `Progress loaded. ${result.added} ${result.added === 1 ? 'lesson was' : 'lessons were'} added as complete.`
-    : `${result.error} Nothing was changed.`;
+  if (result.ok) say(result.added === 1 ? 'loaded-one' : 'loaded', String(result.added));
+  else say(`error-${result.error}`);
   input.value = '';
 });
 
@@ -62,7 +64,7 @@ dialog.addEventListener('close', () => {
     delete document.documentElement.dataset.theme;
     delete document.documentElement.dataset.depth;
     delete document.documentElement.dataset.audience;
-    status.textContent = 'Your data has been cleared from this browser.';
+    say('cleared');
   }
   dialog.returnValue = '';
   opener.focus();

@@ -1,7 +1,7 @@
 // The progress page: table, export, import, clear.
 import '../theme';
-import { showNotice } from '../notice';
+import { noticeFor } from '../notice-store';
 import { progress } from '../../lib/progress';
 import '../progress-page';
 
-showNotice(progress().problem);
+noticeFor(progress());
