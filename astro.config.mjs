@@ -31,7 +31,7 @@ export default defineConfig({
             // (path, lesson, learned, certificate, progress, assessment) instead of copied.
             if (/\/src\/(features\/progress\/(record|peek|watch)|platform\/tab|scripts\/notice)\.ts/.test(id)) return 'progress-read';
             // Writing progress (the store, merge, compaction), shared by the pages that write it.
-            if (/\/src\/(features\/progress\/(store|merge|compact|index)|lib\/progress\/index|scripts\/notice-store)\.ts/.test(id)) return 'progress-store';
+            if (/\/src\/(features\/progress\/(base|merge|compact)|scripts\/notice-store)\.ts/.test(id)) return 'progress-store';
           },
         },
       },

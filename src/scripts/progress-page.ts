@@ -1,10 +1,11 @@
 // The progress page: the table, export, import (validated and merged) and "Clear my data".
-import { progress, lessonStatus } from '../features/progress';
+import { progressBase } from '../features/progress/base';
+import { lessonStatus } from '../features/progress/record';
 import { exportProgress } from '../features/progress/export';
 import { importProgress } from '../features/progress/transfer';
 import { clearCourseData } from '../platform/clear';
 
-const store = progress();
+const store = progressBase();
 const rows = [...document.querySelectorAll<HTMLTableRowElement>('[data-progress-table] tr[data-slug]')];
 const known = new Set(rows.map((r) => r.dataset.slug!));
 const status = document.querySelector<HTMLElement>('[data-transfer-status]')!;

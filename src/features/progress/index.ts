@@ -1,8 +1,7 @@
-// The browser's progress store: one per page, on the storage door's device and tab storage, and
-// connected to the storage event so tabs agree.
-import { local } from '../../platform/storage';
-import { tab } from '../../platform/tab';
-import { createProgressStore, type ProgressStore } from './store';
+// The browser's progress store for pages where the learner learns: this page's one store
+// (./base.ts progressBase) with the learning actions (./store.ts).
+import { progressBase } from './base';
+import { withLearning, type ProgressStore } from './store';
 
 export * from './record';
 export * from './merge';
@@ -11,10 +10,5 @@ export * from './store';
 let shared: ProgressStore | undefined;
 
 export function progress(): ProgressStore {
-  if (!shared) {
-    const store = createProgressStore({ storage: local, tab });
-    addEventListener('storage', (event) => store.onStorage(event));
-    shared = store;
-  }
-  return shared;
+  return (shared ??= withLearning(progressBase()));
 }

@@ -3,7 +3,7 @@
 // page loads this file only when a file is chosen (its words are most of it).
 import { EXPORT_FORMAT } from './export';
 import { completedSlugs, readRecord } from './record';
-import type { ProgressStore } from './store';
+import type { BaseStore } from './base';
 
 export { EXPORT_FORMAT, exportProgress } from './export';
 
@@ -12,7 +12,7 @@ export { EXPORT_FORMAT, exportProgress } from './export';
 export type ImportError = 'json' | 'format' | 'damaged' | 'newer';
 export type ImportResult = { ok: true; added: number } | { ok: false; error: ImportError };
 
-export function importProgress(store: ProgressStore, text: string, knownSlugs?: Set<string>): ImportResult {
+export function importProgress(store: BaseStore, text: string, knownSlugs?: Set<string>): ImportResult {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,7 +1,7 @@
 // The progress page: table, export, import, clear.
 import '../theme';
 import { noticeFor } from '../notice-store';
-import { progress } from '../../lib/progress';
+import { progressBase } from '../../features/progress/base';
 import '../progress-page';
 
-noticeFor(progress());
+noticeFor(progressBase());
