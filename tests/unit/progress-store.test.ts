@@ -490,7 +490,7 @@ describe('property: a fault schedule', () => {
             if (outcome.kept === 'device' && (device !== mine || device === deviceBefore)) return false;
             if (outcome.kept === 'tab' && (inTab !== mine || outcome.problem === null)) return false;
             if (outcome.kept === 'page' && (outcome.problem !== 'off' || inTab !== tabBefore)) return false;
-            if (outcome.kept === 'page') for (const s of earnedIn(t.record)) lostOnPage[o.tab as number].add(s);
+            if (outcome.kept === 'page') for (const s of earnedIn(t.record)) lostOnPage[(o as { tab: number }).tab].add(s);
           }
           for (const i of [0, 1]) {
             const now = earnedIn(tabs[i].record);

@@ -7,7 +7,7 @@ import type { ProgressProblem } from './peek';
 const KEEP = 'To keep it for longer, download a copy on the My progress page.';
 
 export const NOTICES: Record<ProgressProblem, string> = {
-  unavailable: `This browser is not letting the course save progress on this device. Your progress is kept in this tab until you close it. ${KEEP}`,
+  unavailable: `Your progress can't be saved on this device: this browser is not letting the course store anything. It is kept in this tab until you close it. ${KEEP}`,
   quota: `Your browser's storage is full, so new progress can't be saved on this device. What you saved before is still here, and new progress is kept in this tab until you close it. Free some space in your browser, or download a copy on the My progress page.`,
   off: 'This browser is not letting the course keep anything, so progress on this page will not be kept when you leave it. Everything else works as usual.',
   newer: `Progress saved here came from a newer version of this course. You can see it, but it is not changed: new progress is kept in this tab until you close it. ${KEEP}`,
