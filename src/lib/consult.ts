@@ -1,10 +1,10 @@
 // "My questions": the list a patient takes to their appointment (/consult/), filled from the
 // "Add to my questions" buttons in the lessons (AskQuestion.astro) and by the patient.
 //
-// Stored in this browser only, under ketamine-course:questions, as
+// Stored in this browser only, under the key 'questions' (src/platform/storage.ts), as
 //   {"version":1,"questions":["…","…"]}
 // and read like untrusted input: anything that is not that shape is set aside (a copy under
-// ketamine-course:questions:unreadable, which "Clear my data" removes too) and the list starts
+// 'questions:unreadable', which "Clear my data" removes too) and the list starts
 // empty; entries that are not sensible questions are dropped one by one. Storage that is off or
 // throws never breaks the page: the list then lasts as long as the page.
 //

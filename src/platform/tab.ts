@@ -1,4 +1,4 @@
-// Tab-long storage, for what must last only as long as this tab: sessionStorage when it can be
+// Tab-long storage, for what must last only as long as this tab: session storage when it can be
 // written, else the window's name (browsers keep it across the pages of this site in the same tab,
 // and clear it when the tab goes to another site). The progress store writes here when the
 // device's storage refuses, so "kept in this tab until you close it" is true. Part of the storage
@@ -22,7 +22,7 @@ function attempt<T>(call: () => T): T | null {
   }
 }
 
-/** Tab-long storage: sessionStorage where it can be written, else the window's name. */
+/** Tab-long storage: session storage where it can be written, else the window's name. */
 export const tab: StorageLike = {
   getItem: (key) => attempt(() => session.getItem(key)) ?? named()[key] ?? null,
   setItem(key, value) {

@@ -9,6 +9,9 @@ import { vi } from 'vitest';
 const runs = process.env.FC_NUM_RUNS ? Number(process.env.FC_NUM_RUNS) : undefined;
 if (runs !== undefined && !(Number.isInteger(runs) && runs > 0)) throw new Error(`FC_NUM_RUNS must be a positive integer, not ${process.env.FC_NUM_RUNS}`);
 
+// The long version runs for minutes: lift vitest's per-test time limit while it does.
+if (runs) vi.setConfig({ testTimeout: 60 * 60_000 });
+
 // fast-check's exports cannot be reassigned, so every test file gets this module in its place:
 // fast-check itself, with an `assert` that runs FC_NUM_RUNS times when it is set (overriding the
 // property's own numRuns) and prints the seed of a failure on a line of its own.

@@ -25,9 +25,9 @@ export interface ProgressStatus {
 }
 
 export interface BaseOptions {
-  /** The device's storage (localStorage through the door), or null when there is none. */
+  /** The device's storage (local storage through the door), or null when there is none. */
   storage: StorageLike | null;
-  /** Where progress goes when the device's storage refuses it (sessionStorage, else the window's name). */
+  /** Where progress goes when the device's storage refuses it (session storage, else the window's name). */
   tab?: StorageLike | null;
   key?: string;
   now?: () => Date;
