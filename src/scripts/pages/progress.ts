@@ -1,7 +1,4 @@
-// The progress page: table, export, import, clear.
+// The progress page: table, export, import, clear. The page states a progress problem in its own
+// standing note while it holds (progress-page.ts), so the site-wide notice would only repeat it.
 import '../theme';
-import { noticeFor } from '../notice-store';
-import { progressBase } from '../../features/progress/base';
 import '../progress-page';
-
-noticeFor(progressBase());
