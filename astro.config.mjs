@@ -30,11 +30,13 @@ export default defineConfig({
           manualChunks(id) {
             if (id.includes('/node_modules/xstate/')) return 'runtime-xstate';
             if (id.includes('/node_modules/svelte/')) return 'runtime-svelte';
-            // What every page runs (theme toggle, preferences) in one small file.
-            if (/\/src\/(lib\/prefs|scripts\/theme)\.ts/.test(id)) return 'core';
-            // What every page that shows progress runs: reading the record, the notice when it
-            // cannot be saved, and course completion (src/lib/course.ts), in one small file.
-            if (/\/src\/(lib\/progress\/(record|storage|peek)|lib\/course|scripts\/notice)\.ts/.test(id)) return 'record';
+            // What every page runs (the storage door, preferences, theme toggle) in one small file.
+            if (/\/src\/(platform\/(storage|prefs)|lib\/prefs|scripts\/theme)\.ts/.test(id)) return 'core';
+            // Reading progress and telling its problem, shared by every page that shows progress
+            // (path, lesson, learned, certificate, progress, assessment) instead of copied.
+            if (/\/src\/(features\/progress\/(record|peek|watch)|platform\/tab|lib\/course|scripts\/notice)\.ts/.test(id)) return 'progress-read';
+            // Writing progress (the store, merge, compaction), shared by the pages that write it.
+            if (/\/src\/(features\/progress\/(base|merge|compact)|scripts\/notice-store)\.ts/.test(id)) return 'progress-store';
             // The quiz's styles in one stylesheet (else two byte-identical copies on every lesson).
             if (/\/src\/components\/Quiz[A-Za-z]*\.svelte\?svelte&type=style/.test(id)) return 'quiz';
           },

@@ -11,6 +11,8 @@ export default getViteConfig({
   resolve: { conditions: ['module', 'browser', 'development|production'] },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // Every fast-check property honours FC_NUM_RUNS and prints its seed (tests/setup/fast-check.ts).
+    setupFiles: ['tests/setup/fast-check.ts'],
     environment: 'node',
     // Component tests declare `// @vitest-environment jsdom` at the top of the file.
     testTimeout: 20_000,

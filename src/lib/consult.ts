@@ -1,19 +1,19 @@
 // "My questions": the list a patient takes to their appointment (/consult/), filled from the
 // "Add to my questions" buttons in the lessons (AskQuestion.astro) and by the patient.
 //
-// Stored in this browser only, under ketamine-course:questions, as
+// Stored in this browser only, under the key 'questions' (src/platform/storage.ts), as
 //   {"version":1,"questions":["…","…"]}
 // and read like untrusted input: anything that is not that shape is set aside (a copy under
-// ketamine-course:questions:unreadable, which "Clear my data" removes too) and the list starts
+// 'questions:unreadable', which "Clear my data" removes too) and the list starts
 // empty; entries that are not sensible questions are dropped one by one. Storage that is off or
 // throws never breaks the page: the list then lasts as long as the page.
 //
 // The list functions are pure (they return new arrays) and are shared by the consult page
 // (src/scripts/consult.ts) and tests/unit/consult.test.ts. The lesson buttons (src/scripts/ask.ts)
 // write the same format without importing this module (consult.test.ts keeps them agreed).
-import { PREFIX } from './prefs';
+import { key, local, read, write } from '../platform/storage';
 
-export const QUESTIONS_KEY = `${PREFIX}questions`;
+export const QUESTIONS_KEY = key('questions');
 export const QUESTIONS_VERSION = 1;
 /** Longest question kept (characters); the text box has the same maxlength. */
 export const MAX_LENGTH = 300;
@@ -112,44 +112,22 @@ export interface QuestionStorage {
   setItem(key: string, value: string): void;
 }
 
-function local(): QuestionStorage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** Reads the list. An unreadable value is copied aside, so the next save cannot lose it. */
-export function loadQuestions(storage: QuestionStorage | null = local()): {
+export function loadQuestions(storage: QuestionStorage | null = local): {
   questions: string[];
   problem: QuestionsProblem | null;
 } {
-  let raw: string | null;
-  try {
-    raw = storage!.getItem(QUESTIONS_KEY);
-  } catch {
-    return { questions: [], problem: 'unavailable' };
-  }
-  const result = parseQuestions(raw);
-  if (result.problem === 'unreadable') {
-    try {
-      storage!.setItem(`${QUESTIONS_KEY}:unreadable`, raw!);
-    } catch {
-      // Nothing more can be done; the unreadable value stays until the next save.
-    }
-  }
+  const stored = read(QUESTIONS_KEY, storage);
+  if (!stored.ok) return { questions: [], problem: 'unavailable' };
+  const result = parseQuestions(stored.value);
+  // If the copy cannot be made, the unreadable value stays until the next save.
+  if (result.problem === 'unreadable') write(key('questions:unreadable'), stored.value!, storage);
   return result;
 }
 
 /** Saves the list; false when the browser refused (storage off or full). */
-export function saveQuestions(questions: readonly string[], storage: QuestionStorage | null = local()): boolean {
-  try {
-    storage!.setItem(QUESTIONS_KEY, serializeQuestions(questions));
-    return true;
-  } catch {
-    return false;
-  }
+export function saveQuestions(questions: readonly string[], storage: QuestionStorage | null = local): boolean {
+  return write(QUESTIONS_KEY, serializeQuestions(questions), storage) === 'ok';
 }
 
 /** Adds a question at the end unless it is empty, already there, or the list is full. */

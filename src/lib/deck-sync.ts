@@ -6,12 +6,13 @@
 // script of this origin, may post on the channel.
 import { compareVersions } from '../machines/deck.machine';
 import { parseDeckMessage, parseDeckRecord, type DeckMessage, type DeckRecord } from '../machines/deck.types';
+import { key, local } from '../platform/storage';
 
-export const DECK_KEY_PREFIX = 'ketamine-course:deck:';
-export const SHORTCUTS_KEY = 'ketamine-course:deck-shortcuts';
+export const DECK_KEY_PREFIX = key('deck:');
+export const SHORTCUTS_KEY = key('deck-shortcuts');
 
-export const channelName = (deck: string) => `${DECK_KEY_PREFIX}${deck}`;
-export const recordKey = (deck: string) => `${DECK_KEY_PREFIX}${deck}`;
+export const channelName = (deck: string) => key(`deck:${deck}`);
+export const recordKey = (deck: string) => key(`deck:${deck}`);
 
 /** The part of BroadcastChannel a deck uses. */
 export interface ChannelLike {
@@ -100,13 +101,9 @@ export function saveDeckRecord(storage: (ReadStorage & WriteStorage) | null | un
   }
 }
 
-/** The storage to use in a browser, or null when access throws (storage disabled). */
-export function browserStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
+/** The storage to use in a browser (the storage door's: every call may throw, and is caught above). */
+export function browserStorage() {
+  return local;
 }
 
 /** A random id for this window; ties between equal clocks break on it. */

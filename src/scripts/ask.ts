@@ -8,20 +8,17 @@
 // consult page, the module would be one more file on every lesson page, which are at their budget.
 // tests/unit/consult.test.ts checks the two agree. A stored value it cannot read is left alone for the
 // consult page, which keeps a copy before starting afresh.
-import { PREFIX } from '../lib/prefs';
+import { key, read as readStored, write } from '../platform/storage';
 
-const KEY = `${PREFIX}questions`;
+const KEY = key('questions');
 const MAX = 40;
 const boxes = [...document.querySelectorAll<HTMLElement>('[data-ask]')];
 
 /** The stored questions; 'off' when storage cannot be used, 'bad' when the value is not a list. */
 function read(): string[] | 'off' | 'bad' {
-  let raw: string | null;
-  try {
-    raw = localStorage.getItem(KEY);
-  } catch {
-    return 'off';
-  }
+  const stored = readStored(KEY);
+  if (!stored.ok) return 'off';
+  const raw = stored.value;
   try {
     const data = raw === null ? { version: 1, questions: [] } : JSON.parse(raw);
     if (data?.version === 1 && Array.isArray(data.questions)) return data.questions.filter((q: unknown) => typeof q === 'string');
@@ -48,11 +45,7 @@ for (const box of boxes) {
     const list = read();
     let outcome = typeof list === 'string' ? list : list.includes(button.value) ? 'already' : list.length >= MAX ? 'full' : 'added';
     if (outcome === 'added') {
-      try {
-        localStorage.setItem(KEY, JSON.stringify({ version: 1, questions: [...list, button.value] }));
-      } catch {
-        outcome = 'off';
-      }
+      if (write(KEY, JSON.stringify({ version: 1, questions: [...list, button.value] })) !== 'ok') outcome = 'off';
     }
     box.querySelector('[data-ask-status]')!.textContent = box.querySelector(`[data-message="${outcome}"]`)!.textContent;
     sync();

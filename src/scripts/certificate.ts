@@ -2,7 +2,8 @@
 // (courseStatus, src/lib/course.ts: every lesson and the final assessment), and until then exactly
 // what is still to do; the name as it is typed, and prints. It only reads progress (peek.ts, no store), and it
 // never stores the name: the input's value lives on the page and nowhere else.
-import { peekProgress, watchProgress, type ProgressView } from '../lib/progress/peek';
+import { peekProgress, type ProgressView } from '../features/progress/peek';
+import { watchProgress } from '../features/progress/watch';
 import { formatDate } from '../platform/format';
 import { courseStatus } from '../lib/course';
 

@@ -53,7 +53,7 @@ if (end) {
   // Both readers' "next" links are in the page; CSS shows the one for this reader.
   const ways = [...end.querySelectorAll<HTMLElement>('[data-next-lesson]')];
   button.addEventListener('click', () => {
-    if (finish()) ways.find((a) => a.offsetParent !== null)?.focus();
+    if (finish().done) ways.find((a) => a.offsetParent !== null)?.focus();
     else if (quizNeeded) {
       quizNeeded.hidden = false;
       quizNeeded.focus();

@@ -2,13 +2,16 @@
 // so it reads it without the store. The page has the course list and, for patients,
 // the patient path and the other lessons (LessonPath.astro); the start button follows the lists
 // the reader sees (data-audience on <html>, set before first paint by Base.astro).
-// The record, the notice and course completion come in one shared file (astro.config.mjs).
-import { lessonStatus } from '../lib/progress/record';
-import { peekProgress as peek, watchProgress } from '../lib/progress/peek';
+//
+// It reads the record through src/features/progress/peek.ts (shared with the store and the other
+// read-only pages in one chunk: astro.config.mjs), so every page shows the same record and problem.
+import { lessonStatus } from '../features/progress/record';
+import { peekProgress } from '../features/progress/peek';
+import { watchProgress } from '../features/progress/watch';
 import { showNotice } from './notice';
 import { courseStatus } from '../lib/course';
 
-let view = peek();
+let view = peekProgress();
 showNotice(view.problem);
 const lists = [...document.querySelectorAll<HTMLElement>('[data-lesson-path]')];
 const cta = document.querySelector<HTMLAnchorElement>('[data-course-cta]');

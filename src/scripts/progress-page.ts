@@ -1,14 +1,18 @@
 // The progress page: the table, export, import (validated and merged) and "Clear my data".
-import { progress, lessonStatus } from '../lib/progress';
-import { exportProgress, importProgress } from '../lib/progress/transfer';
-import { clearCourseData } from '../lib/prefs';
+import { progressBase } from '../features/progress/base';
+import { lessonStatus } from '../features/progress/record';
+import { exportProgress } from '../features/progress/export';
+import { importProgress } from '../features/progress/transfer';
+import { clearCourseData } from '../platform/clear';
 import { formatDate } from '../platform/format';
 import { courseStatus } from '../lib/course';
 
-const store = progress();
+const store = progressBase();
 const rows = [...document.querySelectorAll<HTMLTableRowElement>('[data-progress-table] tr[data-slug]')];
 const known = new Set(rows.map((r) => r.dataset.slug!));
 const status = document.querySelector<HTMLElement>('[data-transfer-status]')!;
+// The words are on the status element (progress.astro), so this script carries none.
+const say = (message: string, n = '') => (status.textContent = status.getAttribute(`data-${message}`)!.replace('{n}', n));
 const table = document.querySelector<HTMLElement>('[data-progress-table]')!;
 
 function render(): void {
@@ -34,7 +38,7 @@ function render(): void {
       : `${course.done} of ${course.total} lessons complete; final assessment ${course.assessment === 'passed' ? 'passed' : 'not passed yet'}.`;
   }
   for (const note of document.querySelectorAll<HTMLElement>('[data-storage-problem]')) {
-    note.hidden = note.dataset.storageProblem !== store.problem;
+    note.hidden = note.dataset.storageProblem !== store.status.problem;
   }
 }
 
@@ -50,7 +54,7 @@ document.querySelector('[data-export]')!.addEventListener('click', () => {
   link.download = `ketamine-course-progress-${new Date().toISOString().slice(0, 10)}.json`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-  status.textContent = 'Your progress file has been downloaded.';
+  say('downloaded');
 });
 
 const input = document.querySelector<HTMLInputElement>('[data-import]')!;
@@ -58,13 +62,12 @@ input.addEventListener('change', async () => {
   const file = input.files?.[0];
   if (!file) return;
   if (file.size > 200_000) {
-    status.textContent = 'That file is too large to be a progress file. Nothing was changed.';
+    say('too-large');
     return;
   }
   const result = importProgress(store, await file.text(), known);
-  status.textContent = result.ok
-    ? `Progress loaded. ${result.added} ${result.added === 1 ? 'lesson was' : 'lessons were'} added as complete.`
-    : `${result.error} Nothing was changed.`;
+  if (result.ok) say(result.added === 1 ? 'loaded-one' : 'loaded', String(result.added));
+  else say(`error-${result.error}`);
   input.value = '';
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { AUDIENCES, AUDIENCE_KEY, defaultDepth, defaultQuizMode, parseAudience, patientPath } from '../../src/lib/audience';
 import { PREFIX } from '../../src/lib/prefs';
+import { beforePaint } from '../../src/platform/storage';
 
 describe('audience', () => {
   test('stored under the course prefix, so "Clear my data" removes it', () => {
@@ -53,9 +54,13 @@ describe('the patient path', () => {
   });
 });
 
-describe('the inline script in PageHead.astro (before first paint)', () => {
+describe('the inline script PageHead.astro puts before first paint (beforePaint in the storage door)', () => {
   const source = readFileSync(join(import.meta.dirname, '../../src/components/PageHead.astro'), 'utf8');
-  const script = /<script is:inline>\s*([\s\S]*?)\s*<\/script>/.exec(source)![1]!;
+  const script = beforePaint();
+
+  test('PageHead.astro inlines it', () => {
+    expect(source).toMatch(/<script is:inline set:html=\{beforePaint\(\)\} \/>/);
+  });
 
   function run(stored: Record<string, string>, search = '') {
     const data = new Map(Object.entries(stored));

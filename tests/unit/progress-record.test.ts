@@ -1,14 +1,21 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { compactRecord } from '../../src/features/progress/compact';
+import { createProgressStore } from '../../src/features/progress/store';
+import { SharedStorage, TabStorage } from './fake-storage';
 import {
+  COMPACT_ABOVE_BYTES,
   CURRENT_VERSION,
+  MAX_LESSONS,
   MAX_RECORD_BYTES,
+  PROGRESS_KEY,
   completedSlugs,
   emptyRecord,
   lessonStatus,
-  mergeRecords,
   readRecord,
   type ProgressRecord,
-} from '../../src/lib/progress/record';
+} from '../../src/features/progress/record';
+import { mergeRecords } from '../../src/features/progress/merge';
 
 const T1 = '2026-01-01T10:00:00.000Z';
 const T2 = '2026-02-01T10:00:00.000Z';
@@ -93,4 +100,71 @@ test('lessonStatus', () => {
   expect(lessonStatus(record, 'a')).toBe('in-progress');
   expect(lessonStatus(record, 'b')).toBe('completed');
   expect(lessonStatus(emptyRecord(), 'a')).toBe('not-started');
+});
+
+// Finding 6: the store must never write a record its reader rejects.
+describe('compaction: the largest reachable record', () => {
+  const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
+  // The longest slugs the reader accepts (80 characters), for the largest supported course.
+  const slugs = Array.from({ length: MAX_LESSONS }, (_, i) => `lesson-${String(i).padStart(3, '0')}-`.padEnd(80, 'x'));
+  // The largest answers a lesson quiz gives: 8 questions, each an ordering of 6 long option ids.
+  const answers = Object.fromEntries(Array.from({ length: 8 }, (_, q) => [`${'q'.repeat(30)}-${q}`, Array.from({ length: 6 }, (_, o) => `${'option'.repeat(5)}-${o}`)]));
+
+  test('a 500-lesson course with every quiz history: written within what the reader accepts, every completion kept, the learner told', () => {
+    let clock = 0;
+    const shared = new SharedStorage();
+    const store = createProgressStore({ storage: shared.tab(1), tab: new TabStorage(), now: () => new Date(Date.parse(at(clock++))) });
+    const told: Array<string | null> = [];
+    store.subscribe((_r, status) => told.push(status.problem));
+    // 499 lessons as an earlier visit (or an import) left them, in one write; the last by hand.
+    const full = (i: number) => ({ visitedAt: at(i), reachedEndAt: at(i), completedAt: at(i), quiz: { attempts: 2, best: 8, total: 8, passedAt: at(i), lastAt: at(i), last: answers } });
+    store.merge({ version: CURRENT_VERSION, lessons: Object.fromEntries(slugs.slice(0, -1).map((s, i) => [s, full(i)])) });
+    const last = slugs.at(-1)!;
+    store.visit(last);
+    store.reachEnd(last);
+    store.recordQuiz(last, { score: 2, total: 8, passed: false, answers });
+    store.recordQuiz(last, { score: 8, total: 8, passed: true, answers });
+    store.recordAssessment({ score: 18, total: 18, passed: true, answers: Object.fromEntries(Array.from({ length: 18 }, (_, i) => [`assessment-${'q'.repeat(40)}-${i}`, ['a', 'b', 'c']])) });
+    const raw = shared.data.get(PROGRESS_KEY)!;
+    expect(raw.length).toBeLessThanOrEqual(MAX_RECORD_BYTES);
+    const read = readRecord(raw);
+    expect(read.kind).toBe('ok');
+    if (read.kind !== 'ok') return;
+    expect(completedSlugs(read.record)).toHaveLength(MAX_LESSONS);
+    expect(Object.values(read.record.lessons).every((e) => e.quiz?.passedAt && e.quiz.best === 8 && e.quiz.attempts === 2)).toBe(true);
+    expect(read.record.assessment?.passedAt).toBeTruthy();
+    expect(told).toContain('compacted');
+    expect(store.status).toEqual({ kept: 'device', problem: 'compacted' });
+    // What the page shows is what is stored.
+    expect(JSON.stringify(store.record)).toBe(raw);
+  }, 60_000);
+
+  test('completions alone, for the largest course with the longest slugs and dates, fit well inside the read limit', () => {
+    const longest = { completedAt: at(0), quiz: { attempts: 9_999_999, best: 99, total: 99, passedAt: at(0), practisedAt: at(0) } };
+    const record = { version: CURRENT_VERSION, lessons: Object.fromEntries(slugs.map((s) => [s, longest])) };
+    const { record: compact } = compactRecord(record as ProgressRecord, 0);
+    expect(JSON.stringify(compact).length).toBeLessThan(MAX_RECORD_BYTES);
+    expect(completedSlugs(compact)).toHaveLength(MAX_LESSONS);
+  });
+
+  test('property: whatever the record, the compacted one reads back and keeps every completion and pass', () => {
+    const date = fc.integer({ min: 0, max: 1e9 }).map(at);
+    const quiz = fc.record(
+      { attempts: fc.nat(50), best: fc.nat(8), total: fc.constant(8), passedAt: date, practisedAt: date, lastAt: date, last: fc.dictionary(fc.string({ maxLength: 40 }), fc.array(fc.string({ maxLength: 40 }), { maxLength: 8 }), { maxKeys: 8 }) },
+      { requiredKeys: [] },
+    );
+    const entry = fc.record({ visitedAt: date, reachedEndAt: date, completedAt: date, quiz }, { requiredKeys: [] });
+    const lessons = fc.dictionary(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,79}$/), entry, { maxKeys: MAX_LESSONS + 20 });
+    fc.assert(
+      fc.property(lessons, fc.integer({ min: 0, max: 200_000 }), (map, limit) => {
+        const record = { version: CURRENT_VERSION, lessons: map } as ProgressRecord;
+        const { record: out } = compactRecord(record, Math.min(limit, COMPACT_ABOVE_BYTES));
+        const read = readRecord(JSON.stringify(out));
+        if (read.kind !== 'ok') return Object.keys(out.lessons).length > MAX_LESSONS && completedSlugs(out).length > MAX_LESSONS;
+        const passed = (r: ProgressRecord) => Object.keys(r.lessons).filter((s) => r.lessons[s].quiz?.passedAt);
+        return completedSlugs(read.record).length === completedSlugs(record).length && passed(read.record).length === passed(record).length;
+      }),
+      { numRuns: 30 },
+    );
+  });
 });

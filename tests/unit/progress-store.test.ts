@@ -1,27 +1,32 @@
+// The progress store (src/features/progress/store.ts) under every fault: storage off, full,
+// failing mid-way, corrupt, older, newer, two tabs. Issue 11's findings 1–6 each have a test here
+// (named "finding N") or in tests/unit/progress-record.test.ts, and in tests/e2e/progress-faults.spec.ts.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { createProgressStore, type CompletionRule, reachedEnd } from '../../src/lib/progress/store';
-import { CURRENT_VERSION, PROGRESS_KEY, completedSlugs } from '../../src/lib/progress/record';
-import { importProgress, exportProgress } from '../../src/lib/progress/transfer';
-import { SharedStorage } from './fake-storage';
+import { createProgressStore, type CompletionRule, reachedEnd } from '../../src/features/progress/store';
+import { CURRENT_VERSION, PROGRESS_KEY, completedSlugs, readRecord } from '../../src/features/progress/record';
+import { peekProgress } from '../../src/features/progress/peek';
+import { importProgress, exportProgress } from '../../src/features/progress/transfer';
+import { SharedStorage, TabStorage } from './fake-storage';
 
 let clock = Date.parse('2026-05-01T00:00:00Z');
 const now = () => new Date((clock += 1000));
 
-function tab(shared: SharedStorage, id: number, rules?: CompletionRule[]) {
+/** A tab of the course: the store on the shared storage, with this tab's own tab-long storage. */
+function tab(shared: SharedStorage, id: number, rules?: CompletionRule[], own: TabStorage | null = new TabStorage()) {
   const storage = shared.tab(id);
-  const store = createProgressStore({ storage, now, rules });
+  const store = createProgressStore({ storage, tab: own, now, rules });
   storage.listen((event) => store.onStorage(event));
-  return store;
+  return Object.assign(store, { own });
 }
 
 describe('completion rule', () => {
   test('a lesson completes only after its end was reached', () => {
     const store = tab(new SharedStorage(), 1);
     store.visit('intro');
-    expect(store.complete('intro')).toBe(false);
+    expect(store.complete('intro').done).toBe(false);
     store.reachEnd('intro');
-    expect(store.complete('intro')).toBe(true);
+    expect(store.complete('intro').done).toBe(true);
     expect(completedSlugs(store.record)).toEqual(['intro']);
   });
 
@@ -30,9 +35,9 @@ describe('completion rule', () => {
     const quizPassed: CompletionRule = (slug) => passed.has(slug);
     const store = tab(new SharedStorage(), 1, [reachedEnd, quizPassed]);
     store.reachEnd('intro');
-    expect(store.complete('intro')).toBe(false);
+    expect(store.complete('intro').done).toBe(false);
     passed.add('intro');
-    expect(store.complete('intro')).toBe(true);
+    expect(store.complete('intro').done).toBe(true);
   });
 });
 
@@ -44,44 +49,87 @@ describe('persistence and faults', () => {
     first.complete('intro');
     const reloaded = tab(shared, 2);
     expect(completedSlugs(reloaded.record)).toEqual(['intro']);
-    expect(reloaded.problem).toBeNull();
+    expect(reloaded.status).toEqual({ kept: 'device', problem: null });
   });
 
-  test('storage that throws on every call: works in memory and says so', () => {
+  test('finding 3: storage that throws on every call keeps progress in the tab, across pages of it', () => {
     const shared = new SharedStorage();
     shared.fault = 'throw';
     const store = tab(shared, 1);
-    expect(store.problem).toBe('unavailable');
+    expect(store.status).toEqual({ kept: 'tab', problem: 'unavailable' });
     store.reachEnd('intro');
-    expect(store.complete('intro')).toBe(true);
-    expect(completedSlugs(store.record)).toEqual(['intro']);
+    expect(store.complete('intro')).toEqual({ kept: 'tab', problem: 'unavailable', done: true });
+    // The next page of the same tab reads what this one kept: "until you close this tab" is true.
+    const next = tab(shared, 1, undefined, store.own);
+    expect(completedSlugs(next.record)).toEqual(['intro']);
+    expect(peekProgress({ storage: shared.tab(3), tab: store.own }).record.lessons.intro?.completedAt).toBeTruthy();
   });
 
-  test('no storage at all (null): works in memory', () => {
-    const store = createProgressStore({ storage: null, now });
+  test('finding 3: with nowhere to keep anything, the store says progress lasts only on this page', () => {
+    const store = createProgressStore({ storage: null, tab: null, now });
     store.reachEnd('a');
-    expect(store.complete('a')).toBe(true);
-    expect(store.problem).toBe('unavailable');
+    expect(store.complete('a')).toEqual({ kept: 'page', problem: 'off', done: true });
+    expect(store.status).toEqual({ kept: 'page', problem: 'off' });
   });
 
-  test('quota exceeded: keeps the completion in memory, reports quota, keeps what was stored', () => {
+  test('quota exceeded: keeps what was stored, and the new completion in the tab; says quota', () => {
     const shared = new SharedStorage();
     const store = tab(shared, 1);
     store.reachEnd('intro');
     store.complete('intro');
     shared.fault = 'quota';
     store.reachEnd('history');
-    store.complete('history');
-    expect(store.problem).toBe('quota');
+    expect(store.complete('history')).toEqual({ kept: 'tab', problem: 'quota', done: true });
     expect(completedSlugs(store.record).sort()).toEqual(['history', 'intro']);
     expect(JSON.parse(shared.data.get(PROGRESS_KEY)!).lessons.intro.completedAt).toBeTruthy();
+    expect(JSON.parse(store.own!.data.get(PROGRESS_KEY)!).lessons.history.completedAt).toBeTruthy();
+    // Space again: the next write goes to the device, and the problem is over.
+    shared.fault = 'none';
+    expect(store.visit('synapse')).toEqual({ kept: 'device', problem: null });
+    expect(completedSlugs(JSON.parse(shared.data.get(PROGRESS_KEY)!) as never).sort()).toEqual(['history', 'intro']);
+    expect(store.own!.data.has(PROGRESS_KEY)).toBe(false);
+  });
+
+  test('finding 1: storage full on every write, the probe included: what is stored is shown, and "full" is said', () => {
+    const shared = new SharedStorage();
+    const writer = tab(shared, 1);
+    writer.reachEnd('intro');
+    writer.complete('intro');
+    writer.recordAssessment({ score: 17, total: 18, passed: true, answers: {} });
+    shared.fault = 'quota';
+    // A read-only page (the path, the certificate) and a page with the store agree.
+    const view = peekProgress({ storage: shared.tab(2), tab: new TabStorage() });
+    expect(view.problem).toBe('quota');
+    expect(completedSlugs(view.record)).toEqual(['intro']);
+    expect(view.record.assessment?.passedAt).toBeTruthy();
+    const store = tab(shared, 3);
+    expect(store.status).toEqual({ kept: 'tab', problem: 'quota' });
+    expect(completedSlugs(store.record)).toEqual(['intro']);
+    expect(store.record.assessment?.passedAt).toBeTruthy();
+  });
+
+  test('finding 2: storage fills while a quiz is finished: the outcome says so, once, to every listener', () => {
+    const shared = new SharedStorage();
+    const store = tab(shared, 1);
+    const heard: Array<string | null> = [];
+    store.subscribe((_record, status) => heard.push(status.problem));
+    store.visit('evidence');
+    store.reachEnd('evidence');
+    shared.fault = 'quota';
+    const outcome = store.recordQuiz('evidence', { score: 6, total: 6, passed: true, answers: { q: 1 } });
+    expect(outcome).toEqual({ kept: 'tab', problem: 'quota' });
+    expect(heard.at(-1)).toBe('quota');
+    expect(store.record.lessons.evidence.completedAt).toBeTruthy();
+    // Not on the device, but in the tab, where the next page of this tab finds it.
+    expect(JSON.parse(shared.data.get(PROGRESS_KEY)!).lessons.evidence.completedAt).toBeUndefined();
+    expect(tab(shared, 1, undefined, store.own).record.lessons.evidence.completedAt).toBeTruthy();
   });
 
   test('corrupt JSON is kept aside under another key, then a fresh record starts', () => {
     const shared = new SharedStorage();
     shared.data.set(PROGRESS_KEY, '{"version":2,"lessons":{"intro":');
     const store = tab(shared, 1);
-    expect(store.problem).toBe('recovered');
+    expect(store.status.problem).toBe('recovered');
     const aside = [...shared.data.keys()].find((k) => k.startsWith(`${PROGRESS_KEY}:unreadable:`));
     expect(aside && shared.data.get(aside)).toBe('{"version":2,"lessons":{"intro":');
     store.reachEnd('intro');
@@ -99,12 +147,27 @@ describe('persistence and faults', () => {
       if (key !== PROGRESS_KEY) throw new DOMException('full', 'QuotaExceededError');
       original(key, value);
     };
-    const store = createProgressStore({ storage, now });
-    expect(store.problem).toBe('unreadable');
+    const store = createProgressStore({ storage, tab: new TabStorage(), now });
+    expect(store.status.problem).toBe('unreadable');
     store.reachEnd('intro');
-    store.complete('intro');
+    expect(store.complete('intro')).toEqual({ kept: 'tab', problem: 'unreadable', done: true });
     expect(shared.data.get(PROGRESS_KEY)).toBe('garbage');
     expect(completedSlugs(store.record)).toEqual(['intro']);
+  });
+
+  test('finding 4: a corrupt record is named the same on every page, whichever reads it first', () => {
+    for (const first of ['path', 'lesson'] as const) {
+      const shared = new SharedStorage();
+      shared.data.set(PROGRESS_KEY, '{"version":3,"lessons":');
+      const seen =
+        first === 'path'
+          ? [peekProgress({ storage: shared.tab(1), tab: new TabStorage() }).problem, tab(shared, 2).status.problem]
+          : [tab(shared, 2).status.problem, peekProgress({ storage: shared.tab(1), tab: new TabStorage() }).problem];
+      // The first reader keeps a copy and starts afresh, and says so; after that nothing is wrong.
+      expect(seen).toEqual(['recovered', null]);
+      expect([...shared.data.keys()].filter((k) => k.startsWith(`${PROGRESS_KEY}:unreadable:`))).toHaveLength(1);
+      expect(readRecord(shared.data.get(PROGRESS_KEY)!).kind).toBe('ok');
+    }
   });
 
   test('a v1 record is migrated and its completions kept', () => {
@@ -121,7 +184,7 @@ describe('persistence and faults', () => {
     const newer = JSON.stringify({ version: CURRENT_VERSION + 1, lessons: { intro: { completedAt: '2026-01-01T00:00:00.000Z' } }, badges: ['x'] });
     shared.data.set(PROGRESS_KEY, newer);
     const store = tab(shared, 1);
-    expect(store.problem).toBe('newer');
+    expect(store.status.problem).toBe('newer');
     expect(completedSlugs(store.record)).toEqual(['intro']);
     store.reachEnd('history');
     store.complete('history');
@@ -277,11 +340,11 @@ describe('quizzes and the assessment', () => {
   test('a lesson with a quiz completes only once the quiz is passed', () => {
     const store = tab(new SharedStorage(), 1);
     store.reachEnd('evidence');
-    expect(store.complete('evidence', { quiz: true })).toBe(false);
+    expect(store.complete('evidence', { quiz: true }).done).toBe(false);
     store.recordQuiz('evidence', wrong);
-    expect(store.complete('evidence', { quiz: true })).toBe(false);
+    expect(store.complete('evidence', { quiz: true }).done).toBe(false);
     store.recordQuiz('evidence', right);
-    expect(store.complete('evidence', { quiz: true })).toBe(true);
+    expect(store.complete('evidence', { quiz: true }).done).toBe(true);
     expect(store.record.lessons.evidence.quiz).toMatchObject({ attempts: 2, best: 5, total: 6, last: { q1: 'a' } });
   });
 
@@ -291,7 +354,7 @@ describe('quizzes and the assessment', () => {
     store.recordQuiz('evidence', { ...wrong, passed: null });
     expect(store.record.lessons.evidence.quiz?.practisedAt).toBeTruthy();
     expect(store.record.lessons.evidence.quiz?.passedAt).toBeUndefined();
-    expect(store.complete('evidence', { quiz: true })).toBe(true);
+    expect(store.complete('evidence', { quiz: true }).done).toBe(true);
   });
 
   test('a worse later attempt never lowers the best score or undoes a pass', () => {
@@ -323,5 +386,121 @@ describe('quizzes and the assessment', () => {
     expect(a.assessmentSeed()).toBe(next);
     a.recordAssessment({ score: 17, total: 18, passed: true, answers: {} });
     expect(tab(shared, 3).record.assessment).toMatchObject({ seed: next, best: 17, passedAt: expect.any(String) });
+  });
+});
+
+describe('finding 5: a second tab clears while the first completes a quiz', () => {
+  const pass = { score: 6, total: 6, passed: true, answers: { q: 'a' } };
+
+  test.each(['visit', 'reachEnd', 'quiz'] as const)('clear before %s: what is earned after the clear is recorded, both tabs agree', (step) => {
+    const shared = new SharedStorage();
+    const first = tab(shared, 1);
+    const second = tab(shared, 2);
+    first.visit('intro');
+    first.reachEnd('intro');
+    first.complete('intro');
+    const steps = { visit: () => first.visit('evidence'), reachEnd: () => first.reachEnd('evidence'), quiz: () => first.recordQuiz('evidence', pass) };
+    const order = ['visit', 'reachEnd', 'quiz'] as const;
+    for (const s of order) {
+      if (s === step) second.clear();
+      steps[s]();
+    }
+    // The clear removed what existed before it (lesson 1), not what was earned after it.
+    const stored = readRecord(shared.data.get(PROGRESS_KEY)!);
+    expect(stored.kind === 'ok' && completedSlugs(stored.record)).toEqual(['evidence']);
+    expect(completedSlugs(first.record)).toEqual(['evidence']);
+    expect(completedSlugs(second.record)).toEqual(['evidence']);
+  });
+
+  test('a clear while the quiz is open: passing it completes the lesson in the same write', () => {
+    const shared = new SharedStorage();
+    const first = tab(shared, 1);
+    const second = tab(shared, 2);
+    first.reachEnd('evidence');
+    second.clear();
+    expect(first.record.lessons.evidence).toBeUndefined();
+    first.recordQuiz('evidence', pass);
+    expect(first.record.lessons.evidence.completedAt).toBeTruthy();
+    expect(second.record.lessons.evidence.completedAt).toBe(first.record.lessons.evidence.completedAt);
+  });
+});
+
+// Writes failing at random points (the device refusing after N writes, or at any write; the tab's
+// storage failing too): whatever happens, what a tab has earned only grows, and every write says
+// truly where the record is now kept.
+describe('property: a fault schedule', () => {
+  const slug = fc.constantFrom('intro', 'history', 'synapse', 'evidence');
+  const op = fc.oneof(
+    fc.record({ kind: fc.constant('visit' as const), slug, tab: fc.nat(1) }),
+    fc.record({ kind: fc.constant('reachEnd' as const), slug, tab: fc.nat(1) }),
+    fc.record({ kind: fc.constant('complete' as const), slug, tab: fc.nat(1) }),
+    fc.record({ kind: fc.constant('quiz' as const), slug, tab: fc.nat(1), score: fc.nat(6), passed: fc.constantFrom(true, false, null) }),
+    fc.record({ kind: fc.constant('assessment' as const), tab: fc.nat(1), passed: fc.boolean() }),
+    fc.record({ kind: fc.constant('failAfter' as const), writes: fc.nat(3) }),
+    fc.record({ kind: fc.constant('device' as const), fault: fc.constantFrom('none', 'throw', 'quota') as fc.Arbitrary<'none' | 'throw' | 'quota'> }),
+    fc.record({ kind: fc.constant('tabFault' as const), tab: fc.nat(1), fault: fc.constantFrom('none', 'quota') as fc.Arbitrary<'none' | 'quota'> }),
+    fc.record({ kind: fc.constant('nextPage' as const), tab: fc.nat(1) }),
+  );
+  const earnedIn = (record: ReturnType<typeof tab>['record']) =>
+    new Set([
+      ...completedSlugs(record),
+      ...Object.entries(record.lessons).flatMap(([s, e]) => (e.quiz?.passedAt ? [`${s}:passed`] : [])),
+      ...(record.assessment?.passedAt ? ['assessment:passed'] : []),
+    ]);
+
+  test('completions only grow, and every write outcome is reported truly', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        const shared = new SharedStorage();
+        const tabs = [tab(shared, 0), tab(shared, 1)];
+        const earned = [new Set<string>(), new Set<string>()];
+        const lostOnPage = [new Set<string>(), new Set<string>()];
+        for (const o of ops) {
+          let outcome: { kept: string; problem: string | null } | undefined;
+          const t = 'tab' in o ? tabs[o.tab] : undefined;
+          const deviceBefore = shared.data.get(PROGRESS_KEY);
+          const tabBefore = t?.own?.data.get(PROGRESS_KEY);
+          const recordBefore = JSON.stringify(t?.record);
+          if (o.kind === 'failAfter') shared.writesLeft = o.writes;
+          else if (o.kind === 'device') shared.fault = o.fault;
+          else if (o.kind === 'tabFault') tabs[o.tab].own!.fault = o.fault;
+          else if (o.kind === 'nextPage') {
+            // A new page in the same tab: what the device and this tab kept, nothing of memory.
+            tabs[o.tab] = tab(shared, o.tab, undefined, tabs[o.tab].own);
+            const kept = earnedIn(tabs[o.tab].record);
+            // Everything earned is on the new page, or still on the device while it cannot be read
+            // (storage off), or a write said it was kept only on the page it was earned on.
+            const raw = readRecord(shared.data.get(PROGRESS_KEY) ?? 'null');
+            const onDevice = raw.kind === 'invalid' ? new Set<string>() : earnedIn(raw.record);
+            for (const s of earned[o.tab]) if (!kept.has(s) && !onDevice.has(s) && !lostOnPage[o.tab].has(s)) return false;
+            earned[o.tab] = kept;
+            lostOnPage[o.tab].clear();
+          } else if (o.kind === 'visit') outcome = t!.visit(o.slug);
+          else if (o.kind === 'reachEnd') outcome = t!.reachEnd(o.slug);
+          else if (o.kind === 'complete') outcome = t!.complete(o.slug, { quiz: o.slug === 'evidence' });
+          else if (o.kind === 'quiz') outcome = t!.recordQuiz(o.slug, { score: o.score, total: 6, passed: o.passed, answers: { q: o.score } });
+          else if (o.kind === 'assessment') outcome = t!.recordAssessment({ score: 15, total: 18, passed: o.passed, answers: {} });
+          // A write that changed nothing (a refused completion, a second visit) only reports the status.
+          if (outcome && t && JSON.stringify(t.record) !== recordBefore) {
+            // The outcome is the store's status, and it tells where the record went.
+            if (JSON.stringify(outcome).indexOf(JSON.stringify(t.status).slice(1, -1)) < 0) return false;
+            const mine = JSON.stringify(t.record);
+            const device = shared.data.get(PROGRESS_KEY);
+            const inTab = t.own?.data.get(PROGRESS_KEY);
+            if (outcome.kept === 'device' && (device !== mine || device === deviceBefore)) return false;
+            if (outcome.kept === 'tab' && (inTab !== mine || outcome.problem === null)) return false;
+            if (outcome.kept === 'page' && (outcome.problem !== 'off' || inTab !== tabBefore)) return false;
+            if (outcome.kept === 'page') for (const s of earnedIn(t.record)) lostOnPage[(o as { tab: number }).tab].add(s);
+          }
+          for (const i of [0, 1]) {
+            const now = earnedIn(tabs[i].record);
+            for (const s of earned[i]) if (!now.has(s)) return false;
+            earned[i] = now;
+          }
+        }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 // The certificate page: the theme toggle, the progress notice, the certificate.
 import '../theme';
 import { showNotice } from '../notice';
-import { peekProgress } from '../../lib/progress/peek';
+import { peekProgress } from '../../features/progress/peek';
 import '../certificate';
 
 showNotice(peekProgress().problem);

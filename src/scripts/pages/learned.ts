@@ -3,8 +3,9 @@
 // the rest. Without JavaScript every lesson shows.
 import '../theme';
 import { showNotice } from '../notice';
-import { peekProgress, watchProgress } from '../../lib/progress/peek';
-import { lessonStatus } from '../../lib/progress/record';
+import { peekProgress } from '../../features/progress/peek';
+import { watchProgress } from '../../features/progress/watch';
+import { lessonStatus } from '../../features/progress/record';
 
 let view = peekProgress();
 showNotice(view.problem);

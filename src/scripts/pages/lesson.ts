@@ -2,9 +2,9 @@
 import '../theme';
 import '../depth';
 import '../term';
-import { showNotice } from '../notice';
+import { noticeFor } from '../notice-store';
 import { progress } from '../../lib/progress';
 import '../lesson';
 import '../ask';
 
-showNotice(progress().problem);
+noticeFor(progress());

@@ -1,7 +1,4 @@
-// The progress page: table, export, import, clear.
+// The progress page: table, export, import, clear. The page states a progress problem in its own
+// standing note while it holds (progress-page.ts), so the site-wide notice would only repeat it.
 import '../theme';
-import { showNotice } from '../notice';
-import { progress } from '../../lib/progress';
 import '../progress-page';
-
-showNotice(progress().problem);

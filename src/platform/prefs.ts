@@ -1,0 +1,20 @@
+// Reader preferences (theme, reading depth, motion, quiz mode, deck shortcuts): small separate
+// keys, read before first paint by the inline script (BEFORE_PAINT in ./storage); this module is
+// for the controls that change them. Storage goes through the one door (./storage).
+import { key, readValue, write } from './storage';
+
+export { PREFIX } from './storage';
+export const THEME_KEY = key('theme');
+export const DEPTH_KEY = key('depth');
+
+export type Theme = 'light' | 'dark';
+export type Depth = 'plain' | 'clinical';
+
+export function readPref(key: string): string | null {
+  return readValue(key);
+}
+
+/** Storage off or full: the choice lasts for this page only, which the progress notice explains. */
+export function writePref(key: string, value: string): void {
+  write(key, value);
+}
