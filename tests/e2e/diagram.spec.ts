@@ -1,7 +1,7 @@
 // The synapse diagram (issue 5) in the built lessons: keyboard only, announced, axe-clean at every
 // step in both themes and with reduced motion, no autoplay, Play/Pause and hiding the page, no
 // transform animation under reduced motion, print frames, forced colours, 320 px reflow.
-// The captions come from src/lib/synapse-steps.ts (the diagram's own source) and are checked
+// The captions come from src/features/synapse/synapse-steps.ts (the diagram's own source) and are checked
 // against the rendered step list.
 //
 // Hydration: the island is client:visible, so each test brings it on screen (by tabbing to its
@@ -11,7 +11,7 @@
 import { test, expect, type Page, type Locator, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { AXE_TAGS, expectNoAxeViolations, tabTo, setTheme, watchPage, waitForIslands } from './support';
-import { SYNAPSE_STEPS, STEP_COUNT } from '../../src/lib/synapse-steps';
+import { SYNAPSE_STEPS, STEP_COUNT } from '../../src/features/synapse/synapse-steps';
 
 // Generous timeouts: each axe pass over a long lesson takes seconds, more on a busy machine.
 test.describe.configure({ timeout: 150_000 });

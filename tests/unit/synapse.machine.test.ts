@@ -10,8 +10,8 @@ import {
   DEFAULT_INTERVAL_MS,
   type SynapseEvent,
   type SynapseInput,
-} from '../../src/machines/synapse.machine';
-import { SYNAPSE_STEPS, STEP_COUNT, stepAt } from '../../src/lib/synapse-steps';
+} from '../../src/features/synapse/synapse.machine';
+import { SYNAPSE_STEPS, STEP_COUNT, stepAt } from '../../src/features/synapse/synapse-steps';
 
 // Every event the UI, the timer and the page can send, including invalid GOTO targets.
 const ALL_EVENTS: SynapseEvent[] = [
