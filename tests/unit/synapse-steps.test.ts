@@ -126,7 +126,8 @@ describe('synapse scene (one scene, each step a state of it)', () => {
   it('matches each step to its narration', () => {
     expect(states[0]).toMatchObject({ mg: 'pore', ketamine: 'none', fused: 0, cleftGlutamate: 0, framing: 'synapse' });
     expect(states[1]).toMatchObject({ mg: 'out', nmdaOpen: true, ampaOpen: true, sodium: true, calcium: true, ketamine: 'none' });
-    expect(states[2]).toMatchObject({ ketamine: 'pore', trapped: true, calcium: false });
+    expect(states[2]).toMatchObject({ ketamine: 'pore', nmdaOpen: true, trapped: false, calcium: false });
+    expect(states[4]).toMatchObject({ ketamine: 'pore', nmdaOpen: false, trapped: true });
     expect(states[3]).toMatchObject({ framing: 'circuit', interneuronBlocked: true, gaba: 'less' });
     expect(states[4]!.cleftGlutamate).toBeGreaterThan(states[1]!.cleftGlutamate);
     expect(states[4]).toMatchObject({ ampaStrong: true, fused: 5 });

@@ -144,7 +144,8 @@ export function sceneFor(step: number, ketamine: boolean): SceneState {
     case 2:
       return { ...base, fused: 1, cleftGlutamate: 3, ampaOpen: true, nmdaOpen: true, mg: 'out', ketamine: k, sodium: true, calcium: !ketamine };
     case 3:
-      return { ...base, fused: 1, cleftGlutamate: 2, mg: 'out', ketamine: k, trapped: ketamine };
+      // Ketamine sits in the open channel and blocks it (it is trapped once the channel closes, from step 4 on).
+      return { ...base, fused: 1, cleftGlutamate: 2, mg: 'out', ketamine: k, nmdaOpen: ketamine };
     case 4:
       return { ...base, framing: 'circuit', fused: 1, cleftGlutamate: 2, mg: 'out', ketamine: k, trapped: ketamine, interneuronBlocked: true, gaba: 'less' };
     case 5:
@@ -185,7 +186,11 @@ const NAMES: Record<Framing, Pick> = {
     { id: 'ampa', text: s.ampaStrong ? 'AMPA\nwide open' : s.ampaOpen ? 'AMPA\nopen' : 'AMPA', to: [AMPA_X - 16, 22] },
     ...(s.sodium ? [{ id: 'na', text: 'Na⁺ in', to: [AMPA_X - 16, 64] as Pt }] : []),
     { id: 'mg', text: s.mg === 'pore' ? 'Mg²⁺\nplug' : 'Mg²⁺\nout', to: s.mg === 'pore' ? PORE : MG_OUT },
-    ...(s.ketamine === 'pore' ? [{ id: 'ket', text: s.trapped ? 'Ketamine\ntrapped' : 'Ketamine\nenters', to: [PORE[0], PORE[1] + 2] as Pt }] : []),
+    ...(s.ketamine === 'pore'
+      ? [{ id: 'ket', text: s.trapped ? 'Ketamine\ntrapped' : s.calcium || s.sodium ? 'Ketamine\nenters' : 'Ketamine\nblocks', to: [PORE[0], PORE[1] + 2] as Pt }]
+      : s.mg === 'out' && !s.nmdaOpen && !s.ampaOpen
+        ? [{ id: 'ket', text: 'Empty\npore', to: [PORE[0], PORE[1] + 2] as Pt }]
+        : []),
     { id: 'nmda', text: s.nmdaOpen ? 'NMDA\nopen' : 'NMDA', to: [NMDA_X + 26, 30] },
     ...(s.calcium ? [{ id: 'ca', text: 'Ca²⁺ in', to: [NMDA_X + 12, 86] as Pt }] : []),
     ...(s.ketamine === 'pore' && s.mg === 'out' && !s.ampaStrong ? [{ id: 'ca', text: 'No Ca²⁺', to: [NMDA_X, 70] as Pt }] : []),
@@ -229,19 +234,19 @@ const SPOTS: Record<Layout, Record<Framing, Record<string, Spot>>> = {
       glutamate: [222, 84, 'end'],
       ampa: [222, 150, 'end'],
       na: [222, 208, 'end'],
-      mg: [418, 30, 'start'],
-      ket: [418, 84, 'start'],
-      nmda: [418, 150, 'start'],
-      ca: [418, 208, 'start'],
-      spine: [418, 242, 'start'],
+      mg: [410, 30, 'start'],
+      ket: [410, 84, 'start'],
+      nmda: [410, 150, 'start'],
+      ca: [410, 208, 'start'],
+      spine: [410, 242, 'start'],
       dendrite: [222, 242, 'end'],
     },
     circuit: {
       'gaba-cell': [175, 150, 'end'],
       brake: [215, 26, 'middle'],
       'ket-i': [175, 75, 'end'],
-      pyramidal: [462, 50, 'start'],
-      synapse: [480, 200, 'start'],
+      pyramidal: [440, 50, 'start'],
+      synapse: [462, 200, 'start'],
     },
     cascade: {
       bdnf: [470, 40, 'start'],

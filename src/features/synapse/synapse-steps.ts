@@ -95,7 +95,7 @@ export const SYNAPSE_STEPS: readonly SynapseStep[] = [
     id: 'block',
     caption: 'Ketamine blocks the channel',
     picture:
-      'A six-sided ketamine molecule moves into the open NMDA channel and stops in the middle of it. The channel then closes with ketamine inside.',
+      'A six-sided ketamine molecule has moved into the open NMDA channel and sits in the middle of it, so calcium cannot pass. When the channel closes, ketamine can stay trapped inside.',
     plain: {
       text: 'Ketamine can only get into the NMDA gate once the gate is open. It moves inside and sticks in the middle of the channel. Then the gate closes with ketamine caught inside. While it stays there, calcium cannot pass.',
       cites: ['zhang-2021', 'phillips-johnson-2020'],
@@ -112,8 +112,8 @@ export const SYNAPSE_STEPS: readonly SynapseStep[] = [
         cites: ['traynelis-2010'],
       },
       with: {
-        plain: 'With ketamine: ketamine is caught inside the closed gate and blocks it.',
-        clinical: 'With ketamine: the closed channel traps ketamine in the pore (trapping block).',
+        plain: 'With ketamine: ketamine slips into the open gate and blocks it. When the gate closes, ketamine can stay caught inside.',
+        clinical: 'With ketamine: ketamine occludes the open pore; when the channel closes, it can remain trapped (trapping block).',
         cites: ['zhang-2021', 'phillips-johnson-2020'],
       },
     },
