@@ -14,7 +14,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args[outIndex + 1] : 'reports/shots/diagram';
-const base = (args.find((a, i) => !a.startsWith('--') && i !== outIndex + 1) ?? 'http://127.0.0.1:4321').replace(/\/$/, '');
+const base = (args.find((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1)) ?? 'http://127.0.0.1:4321').replace(/\/$/, '');
 const LESSON = '/lessons/how-ketamine-works/';
 const STEPS = 8;
 mkdirSync(out, { recursive: true });

@@ -308,7 +308,8 @@ export function labelsFor(layout: Layout, state: SceneState): Label[] {
   return NAMES[state.framing](state).map((n) => {
     const spot = spots[n.id] ?? [0, 0, 'start'];
     const to = n.to === undefined ? [] : typeof n.to[0] === 'number' ? [n.to as Pt] : (n.to as Pt[]);
-    const lines = layout === 'tall' ? n.text.split('\n') : [n.text.replace('\n', ' ')];
+    // The wide layout keeps labels on one line, except ketamine's (its column is narrow there).
+    const lines = layout === 'tall' || n.id === 'ket' ? n.text.split('\n') : [n.text.replace('\n', ' ')];
     return { id: n.id, text: lines.join(' '), lines, to, x: spot[0], y: spot[1], align: spot[2] };
   });
 }
