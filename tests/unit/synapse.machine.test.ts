@@ -175,7 +175,8 @@ describe('synapse machine: paths replayed on a live actor', () => {
       const { snapshot } = replay(path.steps.map((s) => s.event).filter((e) => !e.type.startsWith('xstate.')), { initialStep: 6 });
       expect(snapshot.context).toEqual(path.state.context);
     }
-  });
+    // Hundreds of paths replayed: seconds when the machine is idle, more on a busy shared one.
+  }, 90_000);
 });
 
 describe('synapse machine: timer, announcements, input', () => {
