@@ -12,7 +12,7 @@
 // also presses Next every 1.5 s to exercise more steps (Next pauses playback, as readers expect),
 // and Restart when the last step is reached, so a long recording keeps cycling through the steps.
 // Browser: CHROMIUM_PATH or /usr/bin/chromium. Exit code 1 if the page or the diagram is missing.
-// The report also says how many CSS animations started in the diagram while recording and its
+// The report also says how many CSS transitions and animations started in the diagram while recording and its
 // final data-motion, so a run that measured a still frame (no animation) is visible as such, and
 // the machine's load average, since timings on a busy machine say more about the machine.
 import { availableParallelism, loadavg } from 'node:os';
@@ -38,6 +38,10 @@ try {
   await page.addInitScript(() => {
     const bench = { longTasks: [], frames: [], recording: false, animations: 0 };
     window.__synapseBench = bench;
+    // The drawing moves with CSS transitions (and label fades are animations): count both.
+    document.addEventListener('transitionstart', (event) => {
+      if (bench.recording && event.target instanceof Element && event.target.closest('[data-deck-stepper]')) bench.animations++;
+    });
     document.addEventListener('animationstart', (event) => {
       if (bench.recording && event.target instanceof Element && event.target.closest('[data-deck-stepper]')) bench.animations++;
     });
@@ -114,7 +118,7 @@ try {
       steps: bench.steps.map((t) => t - bench.start),
       noLongTaskApi: Boolean(bench.noLongTaskApi),
       indicator: document.querySelector('[data-deck-stepper] [id$="-indicator"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-      motion: document.querySelector('[data-deck-stepper] svg[data-motion]')?.getAttribute('data-motion') ?? '',
+      motion: [...document.querySelectorAll('[data-deck-stepper] .stage svg[data-motion]')].find((s) => s.getBoundingClientRect().width > 0)?.getAttribute('data-motion') ?? '',
       animations: bench.animations,
     };
   });
@@ -148,7 +152,7 @@ try {
   } else {
     console.log(`Synapse diagram benchmark — ${url}`);
     console.log(`  recorded          ${result.seconds} s, ended at "${result.finalStep}"`);
-    console.log(`  animations        ${result.animationsStarted} started in the diagram (data-motion="${result.motion}")`);
+    console.log(`  animations        ${result.animationsStarted} transitions/animations started in the diagram (data-motion="${result.motion}")`);
     console.log(`  longest task      ${result.longestTaskMs} ms${result.longTaskApi ? '' : ' (longtask API unavailable)'}`);
     console.log(`  tasks > 50 ms     ${result.tasksOver50ms}`);
     console.log(`  mean fps          ${result.meanFps} (${result.frames} frames)`);

@@ -1,7 +1,11 @@
-// The synapse diagram (issue 5) in the built lessons: keyboard only, announced, axe-clean at every
-// step in both themes and with reduced motion, no autoplay, Play/Pause and hiding the page, no
-// transform animation under reduced motion, print frames, forced colours, 320 px reflow.
-// The captions come from src/lib/synapse-steps.ts (the diagram's own source) and are checked
+// The synapse diagram (issues 5 and 14) in the built lessons and the slide view: keyboard only,
+// announced, axe-clean at every step in both themes and with reduced motion, no autoplay,
+// Play/Pause and hiding the page, no transform animation under reduced motion, print frames,
+// forced colours, 320 px reflow, 200 % zoom, no controls without JavaScript; and the drawing's
+// measurable standards: labels apart, inside the picture and large enough (390 px lesson,
+// 1280×720 and 1920×1080 slides), computed contrast of labels and actors in both themes, and one
+// continuous scene whose state matches each step's narration.
+// The captions come from src/features/synapse/synapse-steps.ts (the diagram's own source) and are checked
 // against the rendered step list.
 //
 // Hydration: the island is client:visible, so each test brings it on screen (by tabbing to its
@@ -11,7 +15,7 @@
 import { test, expect, type Page, type Locator, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { AXE_TAGS, expectNoAxeViolations, tabTo, setTheme, watchPage, waitForIslands } from './support';
-import { SYNAPSE_STEPS, STEP_COUNT } from '../../src/lib/synapse-steps';
+import { SYNAPSE_STEPS, STEP_COUNT } from '../../src/features/synapse/synapse-steps';
 
 // Generous timeouts: each axe pass over a long lesson takes seconds, more on a busy machine.
 test.describe.configure({ timeout: 150_000 });
@@ -28,7 +32,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const diagram = (page: Page) => page.locator('[data-deck-stepper]');
 const live = (page: Page) => diagram(page).locator('[aria-live="polite"]');
 const indicator = (page: Page) => diagram(page).locator('[id$="-indicator"]');
-const art = (page: Page) => diagram(page).locator('.stage svg');
+// The picture shown at this width (the stage holds a wide and a tall layout; one is displayed).
+const art = (page: Page) => diagram(page).locator('.stage svg:visible');
 const controls = (page: Page) => diagram(page).getByRole('group', { name: 'Diagram controls' });
 const control = (page: Page, name: string | RegExp) =>
   controls(page).getByRole('button', { name: typeof name === 'string' ? new RegExp(`^${name}$`) : name });
@@ -44,14 +49,17 @@ async function waitForDiagram(page: Page): Promise<void> {
   await expect(page.locator('astro-island').filter({ has: diagram(page) })).not.toHaveAttribute('ssr');
 }
 
-/** Loads a lesson and reaches the Play button with Tab only; the island hydrates on the way. */
+/**
+ * Loads a lesson, scrolls to the diagram (which hydrates it: its controls appear only once they
+ * work) and reaches the Play button with Tab only.
+ */
 async function openByKeyboard(page: Page, path = LESSON): Promise<void> {
   await page.goto(path);
   await expect(diagram(page)).toHaveCount(1);
+  await diagram(page).scrollIntoViewIfNeeded();
+  await waitForDiagram(page);
   const play = control(page, 'Play');
   await tabTo(page, play, { max: 400 });
-  await waitForDiagram(page);
-  await expect(play).toBeFocused(); // hydration kept the focused element
   await expect(indicator(page)).toHaveText(label(1));
   await expect(live(page)).toHaveText(''); // nothing is announced on load
 }
@@ -184,8 +192,8 @@ test('keyboard: the "without / with ketamine" comparison on steps 2 and 3 only',
       await expect(art(page)).toHaveAccessibleDescription(new RegExp(`${escape(shown.plain)}$`));
       await expect(diagram(page).getByText(shown.clinical, { exact: true })).toBeVisible();
       await expect(diagram(page).getByText(hidden.clinical, { exact: true })).toHaveCount(0);
-      // The drawing changes too: ketamine is drawn in the channel only in the "with" view.
-      await expect(art(page).locator('.ket')).toHaveCount(ketamine ? 1 : 0);
+      // The drawing changes too: ketamine is in the channel only in the "with" view.
+      await expect(art(page).locator('[data-actor="ketamine"][data-where="pore"]')).toHaveCount(ketamine ? 1 : 0);
       await expect(indicator(page)).toHaveText(label(n)); // still the same step
     }
   }
@@ -461,7 +469,7 @@ for (const theme of THEMES) {
       await expect(art(page)).toBeVisible();
       const drawing = await art(page).evaluate((svg) => {
         const texts = [...svg.querySelectorAll('text')];
-        const shapes = [...svg.querySelectorAll('.cell, .box, .sub')];
+        const shapes = [...svg.querySelectorAll('.cell, .rec, .vesicle, .plate')];
         return {
           labels: texts.filter((t) => t.getBBox().width > 0).map((t) => t.textContent!.trim()).filter(Boolean),
           labelFills: [...new Set(texts.map((t) => getComputedStyle(t).fill))],
@@ -470,7 +478,7 @@ for (const theme of THEMES) {
         };
       });
       expect(drawing.labels.length, `drawn labels at step ${n}`).toBeGreaterThanOrEqual(3);
-      if (n === 1) expect(drawing.labels).toEqual(expect.arrayContaining(['AMPA', 'NMDA', 'Mg²⁺', 'Gap']));
+      if (n === 1) expect(drawing.labels).toEqual(expect.arrayContaining(['AMPA', 'NMDA', 'Mg²⁺ plug', 'Nerve ending']));
       expect(drawing.labelFills, `label colour at step ${n}`).toEqual([system.text]);
       expect(drawing.strokes, `outline colour at step ${n}`).toEqual([system.text]);
       expect(drawing.fills, `shape fill at step ${n}`).toEqual([system.canvas]);
@@ -497,7 +505,10 @@ test.describe('at 320 px wide', () => {
           const scrolled = window.scrollX;
           window.scrollTo(0, window.scrollY);
           const root = document.querySelector('[data-deck-stepper]')!;
+          // The drawing's world is larger than the picture and clipped by it: its parts are not
+          // checked one by one here (the label test checks every label lies inside the picture).
           const outside = [...root.querySelectorAll('*')]
+            .filter((el) => !(el instanceof SVGElement && el.ownerSVGElement))
             .filter((el) => {
               const r = el.getBoundingClientRect();
               return r.width > 1 && r.height > 1 && (r.right > width + 0.5 || r.left < -0.5);
@@ -525,4 +536,297 @@ test.describe('at 320 px wide', () => {
       watch.assertClean();
     });
   }
+});
+
+// ── The drawing's measurable standards (issue 14) ─────────────────────────────────────────────
+
+interface ArtReport {
+  layout: string;
+  labels: { text: string; px: number; box: { x: number; y: number; w: number; h: number } }[];
+  overlaps: string[];
+  outside: string[];
+  textContrast: { text: string; ratio: number }[];
+  actorContrast: { actor: string; ratio: number }[];
+  sameActors: boolean;
+  mgInNmda: boolean;
+  ketamineInNmda: boolean;
+  nmdaOpen: boolean;
+  cleftGlutamate: number;
+  spinesInView: number;
+}
+
+/**
+ * Reads the picture as drawn: each label's rendered box and size (its computed font size times the
+ * SVG's scale on screen), overlaps and labels outside the picture; the contrast of every label
+ * against the element painted behind it, and of every visible actor (its fill or its outline,
+ * whichever stands out) against what lies behind its centre; and the scene's state by geometry.
+ * On the first call for a picture it remembers the named actors' elements; later calls check
+ * that they are still the same elements (one scene, not a redraw per step).
+ */
+async function inspectArt(svg: Locator): Promise<ArtReport> {
+  return svg.evaluate((el) => {
+    const root = el as SVGSVGElement & { __actors?: Element[] };
+    const sr = root.getBoundingClientRect();
+    const parse = (c: string) => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return null;
+      const [r = 0, g = 0, b = 0, a = 1] = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+      return { r, g, b, a };
+    };
+    type RGB = NonNullable<ReturnType<typeof parse>>;
+    const lum = ({ r, g, b }: RGB) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const ratio = (a: RGB, b: RGB) => {
+      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p) as [number, number];
+      return Math.round(((x + 0.05) / (y + 0.05)) * 100) / 100;
+    };
+    const opaque = (e: Element) => {
+      for (let n: Element | null = e; n && n !== root; n = n.parentElement) if (Number(getComputedStyle(n).opacity) < 0.999) return false;
+      return true;
+    };
+    const background = parse(getComputedStyle(root).backgroundColor)!;
+    /** The colour painted behind `e` at (x, y): the first opaque filled shape under it, or the picture's background. */
+    const behind = (e: Element, x: number, y: number): RGB => {
+      for (const under of document.elementsFromPoint(x, y)) {
+        if (under === root) return background;
+        if (under === e || e.contains(under) || under.contains(e) || !root.contains(under)) continue;
+        // SVG paints in document order: what comes later lies on top of `e`, not behind it.
+        if (e.compareDocumentPosition(under) & Node.DOCUMENT_POSITION_FOLLOWING) continue;
+        const cs = getComputedStyle(under);
+        const fill = parse(cs.fill);
+        if (cs.fill !== 'none' && fill && fill.a === 1 && opaque(under)) return fill;
+      }
+      return background;
+    };
+    const centre = (r: DOMRect) => [r.left + r.width / 2, r.top + r.height / 2] as const;
+    const inView = (r: DOMRect) => r.right > sr.left && r.left < sr.right && r.bottom > sr.top && r.top < sr.bottom;
+
+    const texts = [...root.querySelectorAll('text')].filter((t) => opaque(t));
+    const labels = texts.map((t) => {
+      const r = t.getBoundingClientRect();
+      return {
+        text: [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ') || t.textContent || '',
+        px: Math.round(parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0) * 10) / 10,
+        box: { x: r.left - sr.left, y: r.top - sr.top, w: r.width, h: r.height },
+      };
+    });
+    const overlaps: string[] = [];
+    labels.forEach((a, i) =>
+      labels.slice(i + 1).forEach((b) => {
+        const A = a.box;
+        const B = b.box;
+        if (A.x < B.x + B.w && B.x < A.x + A.w && A.y < B.y + B.h && B.y < A.y + A.h) overlaps.push(`${a.text} × ${b.text}`);
+      }),
+    );
+    const outside = labels.filter(({ box: b }) => b.x < -0.5 || b.y < -0.5 || b.x + b.w > sr.width + 0.5 || b.y + b.h > sr.height + 0.5).map((l) => l.text);
+    const textContrast = texts.map((t, i) => {
+      const [x, y] = centre(t.getBoundingClientRect());
+      return { text: labels[i]!.text, ratio: ratio(parse(getComputedStyle(t).fill)!, behind(t, x, y)) };
+    });
+    const actors = [...root.querySelectorAll(':is(rect, path, circle)[data-actor], [data-actor] > :is(rect, path, circle)')].filter(
+      (a) => opaque(a) && inView(a.getBoundingClientRect()),
+    );
+    const actorContrast = actors.map((a) => {
+      const cs = getComputedStyle(a);
+      const [x, y] = centre(a.getBoundingClientRect());
+      const under = behind(a, x, y);
+      const best = Math.max(...[cs.fill, cs.stroke].map(parse).filter((c): c is RGB => Boolean(c && c.a === 1)).map((c) => ratio(c, under)));
+      return { actor: (a.getAttribute('data-actor') ?? a.parentElement!.getAttribute('data-actor')) as string, ratio: best };
+    });
+
+    const one = (name: string) => root.querySelector(`[data-actor="${name}"]`)!;
+    const named = ['terminal', 'nmda', 'ampa', 'dendrite', 'mg', 'ketamine'].map(one);
+    root.__actors ??= named;
+    const sameActors = root.__actors.every((a, i) => a.isConnected && a === named[i]);
+    const within = (inner: Element, outer: Element) => {
+      const [x, y] = centre(inner.getBoundingClientRect());
+      const o = outer.getBoundingClientRect();
+      return x >= o.left && x <= o.right && y >= o.top && y <= o.bottom;
+    };
+    const terminal = one('terminal').getBoundingClientRect();
+    const spineTop = root.querySelector('[data-actor="spine"][data-main]')!.getBoundingClientRect().top;
+    const cleftGlutamate = [...root.querySelectorAll('[data-actor="glutamate"]')].filter((g) => {
+      const [, y] = centre(g.getBoundingClientRect());
+      return opaque(g) && y > terminal.bottom && y < spineTop;
+    }).length;
+    const spinesInView = [...root.querySelectorAll('[data-actor="spine"]')].filter((sp) => opaque(sp) && inView(sp.getBoundingClientRect())).length;
+    return {
+      layout: root.dataset.layout ?? '',
+      labels,
+      overlaps,
+      outside,
+      textContrast,
+      actorContrast,
+      sameActors,
+      mgInNmda: opaque(one('mg')) && within(one('mg'), one('nmda')),
+      ketamineInNmda: opaque(one('ketamine')) && within(one('ketamine'), one('nmda')),
+      nmdaOpen: one('nmda').getAttribute('data-state') === 'open',
+      cleftGlutamate,
+      spinesInView,
+    };
+  });
+}
+
+/** Checks one settled step of the picture against the standards; returns the report. */
+function expectStandards(r: ArtReport, at: string, minPx: number | null): void {
+  expect(r.labels.length, `labels at ${at}`).toBeGreaterThanOrEqual(3);
+  expect(r.overlaps, `overlapping labels at ${at}`).toEqual([]);
+  expect(r.outside, `labels outside the picture at ${at}`).toEqual([]);
+  if (minPx !== null) for (const l of r.labels) expect(l.px, `size of "${l.text}" at ${at}`).toBeGreaterThanOrEqual(minPx);
+  for (const t of r.textContrast) expect(t.ratio, `contrast of "${t.text}" at ${at}`).toBeGreaterThanOrEqual(4.5);
+  for (const a of r.actorContrast) expect(a.ratio, `contrast of ${a.actor} at ${at}`).toBeGreaterThanOrEqual(3);
+  expect(r.sameActors, `the named actors are the same elements at ${at}`).toBe(true);
+}
+
+/** The narration's claims, read from the picture (geometry and visibility, not only attributes). */
+function expectContinuity(reports: ArtReport[], where: string): void {
+  const [s1, s2, s3, , s5, , s7] = reports as [ArtReport, ArtReport, ArtReport, ArtReport, ArtReport, ArtReport, ArtReport];
+  expect(s1.mgInNmda, `${where}: step 1, Mg²⁺ plugs the NMDA channel`).toBe(true);
+  expect(s1.ketamineInNmda, `${where}: step 1 has no ketamine in the channel`).toBe(false);
+  expect(s2.mgInNmda, `${where}: step 2, Mg²⁺ has left`).toBe(false);
+  expect(s3.ketamineInNmda && s3.nmdaOpen, `${where}: step 3, ketamine inside an open channel`).toBe(true);
+  expect(s5.cleftGlutamate, `${where}: step 5 has more glutamate in the cleft than step 2`).toBeGreaterThan(s2.cleftGlutamate);
+  expect(s7.spinesInView, `${where}: step 7 shows more spines than step 1`).toBeGreaterThan(s1.spinesInView);
+}
+
+const summary = (reports: ArtReport[]) => ({
+  smallestLabelPx: Math.min(...reports.flatMap((r) => r.labels.map((l) => l.px))),
+  textContrastMin: Math.min(...reports.flatMap((r) => r.textContrast.map((t) => t.ratio))),
+  actorContrastMin: Math.min(...reports.flatMap((r) => r.actorContrast.map((a) => a.ratio))),
+});
+
+for (const theme of THEMES) {
+  test(`the drawing at 390×844 in a lesson (${theme}): labels apart, inside, ≥ 14 px, contrast, one continuous scene`, async ({ page }, info) => {
+    test.setTimeout(240_000);
+    const watch = watchPage(page, info);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await setTheme(page, theme);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openByKeyboard(page);
+    await expect(art(page)).toHaveAttribute('data-layout', 'tall');
+    const reports: ArtReport[] = [];
+    for (let n = 1; n <= STEP_COUNT; n++) {
+      if (n > 1) await stepButton(page, n).click();
+      await expectStep(page, n, { spoken: n > 1 });
+      await settle(page);
+      const r = await inspectArt(art(page));
+      expectStandards(r, `step ${n}`, 14);
+      reports.push(r);
+    }
+    expectContinuity(reports, `390 px, ${theme}`);
+    // The key beside the picture: every glyph stands out from the page (≥ 3:1).
+    const glyphs = await diagram(page).locator('.legend svg').evaluateAll((svgs) =>
+      svgs.map((g) => [getComputedStyle(g).fill, getComputedStyle(g.closest('.synapse')!).backgroundColor]),
+    );
+    expect(glyphs.length).toBe(8);
+    for (const [fill, bg] of glyphs) expect(contrast(fill!, bg!), `legend glyph ${fill} on ${bg}`).toBeGreaterThanOrEqual(3);
+    await info.attach('measured', { body: JSON.stringify(summary(reports)), contentType: 'application/json' });
+    watch.assertClean();
+  });
+}
+
+/** WCAG contrast of two computed rgb() colours (for the HTML legend). */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = c.match(/[\d.]+/g)!.map(Number) as [number, number, number];
+    const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(bl);
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p) as [number, number];
+  return (x + 0.05) / (y + 0.05);
+}
+
+for (const [width, height] of [
+  [1280, 720],
+  [1920, 1080],
+] as const) {
+  for (const theme of THEMES) {
+    test(`the drawing in the slide view at ${width}×${height} (${theme}): labels apart, inside, ≥ 20 px, contrast`, async ({ page }, info) => {
+      test.setTimeout(240_000);
+      const watch = watchPage(page, info);
+      await page.setViewportSize({ width, height });
+      await setTheme(page, theme);
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(`${LESSON}slides/`);
+      await waitForIslands(page);
+      const index = await page.locator('[data-deck-stepper]').evaluate((el) => Number(el.closest('[data-slide]')!.getAttribute('data-slide')));
+      await page.goto(`${LESSON}slides/#${index + 1}`);
+      await waitForIslands(page);
+      const slide = page.locator(`[data-slide="${index}"][data-current]`);
+      const stepper = slide.locator('[data-deck-stepper]');
+      await expect(stepper).toHaveAttribute('data-step', '1');
+      const picture = stepper.locator('.stage svg:visible');
+      await expect(picture).toHaveAttribute('data-layout', 'wide');
+      // The diagram's own controls show here only in the deck's older two-column face; its label
+      // size there depends on how much room the deck leaves the picture (see the README).
+      const olderFace = await stepper.locator('.controls').isVisible();
+      if (olderFace) info.annotations.push({ type: 'deck layout', description: 'two-column diagram face: the 20 px size is not asserted' });
+      const reports: ArtReport[] = [];
+      for (let n = 1; n <= STEP_COUNT; n++) {
+        if (n > 1) {
+          await page.locator('[data-deck]').evaluate((deck) => (deck as HTMLElement).focus());
+          await page.keyboard.press('ArrowRight'); // the presenter's next: the deck steps the diagram
+          await expect(stepper).toHaveAttribute('data-step', String(n));
+        }
+        await settle(page);
+        const r = await inspectArt(picture);
+        expectStandards(r, `step ${n}`, olderFace ? null : 20);
+        reports.push(r);
+      }
+      expectContinuity(reports, `${width}×${height}, ${theme}`);
+      await info.attach('measured', { body: JSON.stringify(summary(reports)), contentType: 'application/json' });
+      watch.assertClean();
+    });
+  }
+}
+
+test('200 % zoom (1280×720 at 200 %, a 640 px wide window): every label readable, apart and inside', async ({ page }, info) => {
+  test.setTimeout(180_000);
+  const watch = watchPage(page, info);
+  await page.setViewportSize({ width: 640, height: 360 });
+  await openByKeyboard(page);
+  for (let n = 1; n <= STEP_COUNT; n++) {
+    if (n > 1) await stepButton(page, n).click();
+    await expectStep(page, n, { spoken: n > 1 });
+    await settle(page);
+    expectStandards(await inspectArt(art(page)), `step ${n} at 200 %`, 14);
+  }
+  watch.assertClean();
+});
+
+test('at 320 px wide every label stays apart and inside the picture', async ({ page }, info) => {
+  test.setTimeout(180_000);
+  const watch = watchPage(page, info);
+  await page.setViewportSize({ width: 320, height: 720 });
+  await openByKeyboard(page);
+  for (let n = 1; n <= STEP_COUNT; n++) {
+    if (n > 1) await stepButton(page, n).click();
+    await expectStep(page, n, { spoken: n > 1 });
+    await settle(page);
+    const r = await inspectArt(art(page));
+    expect(r.overlaps, `step ${n}`).toEqual([]);
+    expect(r.outside, `step ${n}`).toEqual([]);
+    for (const l of r.labels) expect(l.px, `"${l.text}" at step ${n}`).toBeGreaterThanOrEqual(12);
+  }
+  watch.assertClean();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the still frame and all steps as text; no Play, Next or step buttons that could not work', async ({ page }) => {
+    await page.goto(LESSON);
+    await expect(diagram(page)).toHaveCount(1);
+    await expect(art(page)).toBeVisible();
+    await expect(art(page)).toHaveAccessibleName(`Synapse diagram. ${label(1)}`);
+    await expect(diagram(page).getByRole('button')).toHaveCount(0);
+    await expect(diagram(page).getByRole('switch')).toHaveCount(0);
+    await expect(diagram(page).getByRole('radio')).toHaveCount(0);
+    // Chromium with scripting disabled still parses <noscript> as text: its words are read from it.
+    const text = await diagram(page).locator('noscript').textContent();
+    expect(text).toContain('The controls need JavaScript.');
+    for (const step of SYNAPSE_STEPS) expect(text).toContain(`${step.caption}.`);
+    await expect(diagram(page).locator('.legend li')).toHaveCount(8);
+  });
 });

@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, fireEvent, cleanup, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
-import SynapseDiagram from '../../src/components/SynapseDiagram.svelte';
-import { SYNAPSE_STEPS } from '../../src/lib/synapse-steps';
-import { DEFAULT_INTERVAL_MS } from '../../src/machines/synapse.machine';
+import SynapseDiagram from '../../src/features/synapse/SynapseDiagram.svelte';
+import { SYNAPSE_STEPS } from '../../src/features/synapse/synapse-steps';
+import { DEFAULT_INTERVAL_MS } from '../../src/features/synapse/synapse.machine';
 
 const references = {
   'traynelis-2010': { label: 'Traynelis 2010', href: '/references/#traynelis-2010' },
@@ -45,9 +45,14 @@ describe('SynapseDiagram', () => {
     expect(title.textContent).toContain('Step 1 of 8: The resting synapse');
     expect(desc.textContent).toBe(SYNAPSE_STEPS[0]!.picture);
     expect(svg.getAttribute('data-motion')).toBe('none'); // still frame until the reader acts
-    // Labels are real text.
+    // Labels are real text, one per named actor (the wide layout keeps each label on one line).
+    expect(svg.getAttribute('data-layout')).toBe('wide');
     const labels = [...svg.querySelectorAll('text')].map((t) => t.textContent);
-    expect(labels).toEqual(expect.arrayContaining(['AMPA', 'NMDA', 'Mg²⁺', 'Receiving spine']));
+    expect(labels).toEqual(['Nerve ending', 'Glutamate', 'AMPA', 'Mg²⁺ plug', 'NMDA', 'Spine', 'Dendrite']);
+    // The taller crop for phones draws the same scene with its own label places.
+    const tall = root.querySelector('.stage svg[data-layout="tall"]')!;
+    expect(tall.querySelectorAll('[data-actor="nmda"]')).toHaveLength(1);
+    expect([...tall.querySelectorAll('text')].map((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' '))).toEqual(labels);
     const narration = root.querySelector('.narration')!;
     expect(narration.querySelector('.depth-plain')!.textContent).toContain(SYNAPSE_STEPS[0]!.plain.text);
     expect(narration.querySelector('.depth-clinical')!.textContent).toContain(SYNAPSE_STEPS[0]!.clinical.text);
@@ -175,11 +180,25 @@ describe('SynapseDiagram', () => {
     expect(live()).toBe('Showing: with ketamine.');
     expect(art().querySelector('desc')!.textContent).toContain(SYNAPSE_STEPS[1]!.compare!.with.plain);
     expect(root.querySelector('.narration .depth-plain')!.textContent).toContain(SYNAPSE_STEPS[1]!.compare!.with.plain);
-    expect(within(stageSvg(root)).getByText('Ketamine')).toBeTruthy();
+    expect(within(stageSvg(root)).getByText(/^Ketamine/)).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: /Next/ }));
     expect(screen.getByRole('group', { name: 'Compare this step' })).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: /Next/ }));
     expect(screen.queryByRole('group', { name: 'Compare this step' })).toBeNull();
+  });
+
+  it('follows a `step` prop and reports every change through onstep', async () => {
+    const seen: number[] = [];
+    const { rerender, indicator, live } = setup({ step: 4, onstep: (n: number) => seen.push(n) });
+    await tick();
+    expect(indicator()).toBe(`Step 4 of 8: ${SYNAPSE_STEPS[3]!.caption}`);
+    await rerender({ references, id: 'syn', step: 6, onstep: (n: number) => seen.push(n) });
+    await tick();
+    expect(indicator()).toBe(`Step 6 of 8: ${SYNAPSE_STEPS[5]!.caption}`);
+    expect(live()).toBe(`Step 6 of 8: ${SYNAPSE_STEPS[5]!.caption}.`);
+    await fireEvent.click(screen.getByRole('button', { name: /Next/ }));
+    await tick();
+    expect(seen).toEqual([4, 6, 7]);
   });
 
   it('takes deck steps through the deck:step event and hands back at the ends', async () => {

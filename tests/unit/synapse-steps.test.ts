@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { fleschKincaidGrade } from '../../src/lib/readability';
-import { SYNAPSE_STEPS, SYNAPSE_CITE_IDS, STEP_COUNT, stepAt, stepLabel } from '../../src/lib/synapse-steps';
+import { SYNAPSE_STEPS, SYNAPSE_CITE_IDS, STEP_COUNT, stepAt, stepLabel } from '../../src/features/synapse/synapse-steps';
+import { VIEW, labelsFor, sceneFor, textWidth } from '../../src/features/synapse/synapse-scene';
 
 // The course's shared readability measure (Flesch–Kincaid grade), the same one the lesson tests use.
 const root = resolve(import.meta.dirname, '../..');
@@ -74,6 +75,29 @@ describe('synapse steps (content)', () => {
     }
   });
 
+  // Every string a learner can meet: captions, pictures, narrations, comparison views.
+  const learnerText = SYNAPSE_STEPS.flatMap((s) => [
+    s.caption,
+    s.picture,
+    s.plain.text,
+    s.clinical.text,
+    ...(s.compare ? [s.compare.without.plain, s.compare.without.clinical, s.compare.with.plain, s.compare.with.clinical] : []),
+  ]);
+
+  it('keeps authoring marks out of learner-facing text', () => {
+    for (const text of learnerText) expect(text).not.toMatch(/\[K\]|\bverify\b|fact sheet|not confirmed|unverified/i);
+  });
+
+  it('reports Maeng 2008 as it was: in mice, NBQX attenuated the effect (issue 16, correction 1)', () => {
+    const surge = SYNAPSE_STEPS.find((s) => s.id === 'glutamate-surge')!;
+    for (const text of [surge.plain.text, surge.clinical.text]) {
+      expect(text).toMatch(/mice/);
+      expect(text).not.toMatch(/\brats?\b|stopped|blocks ketamine|blocked ketamine/i);
+    }
+    expect(surge.clinical.text).toMatch(/NBQX attenuated/);
+    expect(surge.plain.text).toMatch(/weaker/);
+  });
+
   it('cites only ids that exist in lessons/references.yaml (when the file exists)', () => {
     const file = resolve(root, 'lessons/references.yaml');
     if (!existsSync(file)) return;
@@ -93,5 +117,59 @@ describe('synapse steps (content)', () => {
     expect(stepAt(0).id).toBe('resting');
     expect(stepAt(99).id).toBe('direct-hypothesis');
     expect(stepAt(Number.NaN).id).toBe('resting');
+  });
+});
+
+describe('synapse scene (one scene, each step a state of it)', () => {
+  const states = SYNAPSE_STEPS.map((s, i) => sceneFor(i + 1, s.ketamine));
+
+  it('matches each step to its narration', () => {
+    expect(states[0]).toMatchObject({ mg: 'pore', ketamine: 'none', fused: 0, cleftGlutamate: 0, framing: 'synapse' });
+    expect(states[1]).toMatchObject({ mg: 'out', nmdaOpen: true, ampaOpen: true, sodium: true, calcium: true, ketamine: 'none' });
+    expect(states[2]).toMatchObject({ ketamine: 'pore', nmdaOpen: true, trapped: false, calcium: false });
+    expect(states[4]).toMatchObject({ ketamine: 'pore', nmdaOpen: false, trapped: true });
+    expect(states[3]).toMatchObject({ framing: 'circuit', interneuronBlocked: true, gaba: 'less' });
+    expect(states[4]!.cleftGlutamate).toBeGreaterThan(states[1]!.cleftGlutamate);
+    expect(states[4]).toMatchObject({ ampaStrong: true, fused: 5 });
+    expect(states[5]).toMatchObject({ framing: 'cascade', bdnf: 'bound', cascade: true, proteins: true });
+    expect(states[6]!.spines).toBeGreaterThan(states[0]!.spines);
+    expect(states[7]).toMatchObject({ rival: true, ketamine: 'pore', cascade: false });
+  });
+
+  it('lets ketamine into the NMDA channel only when it is open or already trapped there', () => {
+    for (let step = 1; step <= STEP_COUNT; step++) {
+      for (const ketamine of [false, true]) {
+        const s = sceneFor(step, ketamine);
+        if (s.ketamine === 'pore') expect(s.nmdaOpen || s.trapped || (step === 2 && ketamine)).toBe(true);
+        if (s.ketamine === 'pore') expect(s.calcium).toBe(false);
+        expect(s.mg === 'pore' && s.ketamine === 'pore').toBe(false);
+      }
+    }
+    // Without ketamine, the comparison views show an empty pore.
+    expect(sceneFor(2, false).ketamine).toBe('none');
+    expect(sceneFor(3, false)).toMatchObject({ ketamine: 'none', trapped: false });
+    expect(sceneFor(2, true)).toMatchObject({ ketamine: 'pore', nmdaOpen: true, calcium: false });
+  });
+
+  it.each(['wide', 'tall'] as const)('places every label inside the %s view, apart from the others (estimated widths)', (layout) => {
+    const { w, h, font } = VIEW[layout];
+    for (let step = 1; step <= STEP_COUNT; step++) {
+      for (const ketamine of [false, true]) {
+        const boxes = labelsFor(layout, sceneFor(step, ketamine)).map((l) => {
+          const width = Math.max(...l.lines.map((line) => textWidth(line, font)));
+          const left = l.align === 'start' ? l.x : l.align === 'end' ? l.x - width : l.x - width / 2;
+          return { id: l.id, left, right: left + width, top: l.y - font, bottom: l.y + font * 0.3 + (l.lines.length - 1) * font * 1.2 };
+        });
+        for (const b of boxes) {
+          expect(b.left, `${layout} step ${step} ${b.id}`).toBeGreaterThanOrEqual(0);
+          expect(b.right, `${layout} step ${step} ${b.id}`).toBeLessThanOrEqual(w);
+          expect(b.top, `${layout} step ${step} ${b.id}`).toBeGreaterThanOrEqual(0);
+          expect(b.bottom, `${layout} step ${step} ${b.id}`).toBeLessThanOrEqual(h);
+        }
+        for (const a of boxes)
+          for (const b of boxes)
+            if (a !== b) expect(a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom, `${layout} step ${step}: ${a.id} × ${b.id}`).toBe(false);
+      }
+    }
   });
 });

@@ -10,8 +10,8 @@ import {
   DEFAULT_INTERVAL_MS,
   type SynapseEvent,
   type SynapseInput,
-} from '../../src/machines/synapse.machine';
-import { SYNAPSE_STEPS, STEP_COUNT, stepAt } from '../../src/lib/synapse-steps';
+} from '../../src/features/synapse/synapse.machine';
+import { SYNAPSE_STEPS, STEP_COUNT, stepAt } from '../../src/features/synapse/synapse-steps';
 
 // Every event the UI, the timer and the page can send, including invalid GOTO targets.
 const ALL_EVENTS: SynapseEvent[] = [
@@ -175,7 +175,8 @@ describe('synapse machine: paths replayed on a live actor', () => {
       const { snapshot } = replay(path.steps.map((s) => s.event).filter((e) => !e.type.startsWith('xstate.')), { initialStep: 6 });
       expect(snapshot.context).toEqual(path.state.context);
     }
-  });
+    // Hundreds of paths replayed: seconds when the machine is idle, more on a busy shared one.
+  }, 90_000);
 });
 
 describe('synapse machine: timer, announcements, input', () => {
