@@ -37,7 +37,7 @@ test.describe('a trainer presenting with two windows', () => {
     const audience = await context.newPage();
     const watchA = watchPage(audience, info);
     await openDeck(audience, `${HISTORY}slides/`);
-    await expect(countText(audience)).toHaveText('Slide 1 of 9');
+    await expect(countText(audience)).toHaveText('Slide 1 of 13');
 
     // S opens the presenter view in its own window.
     const opening = context.waitForEvent('page');
@@ -47,14 +47,14 @@ test.describe('a trainer presenting with two windows', () => {
     await presenter.waitForLoadState();
     await waitForIslands(presenter);
     await expect(presenter).toHaveURL(/\/presenter\/#1$/);
-    await expect(countText(presenter)).toContainText('Slide 1 of 9');
+    await expect(countText(presenter)).toContainText('Slide 1 of 13');
     await expect(presenter.locator('.presenter-notes [data-notes-for="0"]')).toBeVisible();
 
     // Next from the presenter moves the audience; next from the audience moves the presenter.
     await press(presenter, 'ArrowRight');
-    await expect(countText(audience)).toHaveText('Slide 2 of 9');
+    await expect(countText(audience)).toHaveText('Slide 2 of 13');
     await expect(audience).toHaveURL(/#2$/);
-    await expect(audience).toHaveTitle(/^2\/9: Timeline \(1 of 2\)/);
+    await expect(audience).toHaveTitle(/^2\/13: Timeline \(1 of 2\)/);
     // The timeline's events are fragments: none shows yet, in either window.
     const event = (page: Page, n: number) => page.locator(`[data-slide="1"] .depth-clinical [data-fragment="${n}"]`);
     await expect(event(audience, 1)).toHaveAttribute('data-fragment-hidden', '');
@@ -69,7 +69,7 @@ test.describe('a trainer presenting with two windows', () => {
     await press(audience, 'ArrowLeft');
     await press(audience, 'ArrowLeft');
     await expect(event(presenter, 1)).toHaveAttribute('data-fragment-hidden', '');
-    await expect(countText(presenter)).toContainText('Slide 2 of 9');
+    await expect(countText(presenter)).toContainText('Slide 2 of 13');
 
     // The notes follow the slide; the next slide's preview is a still copy.
     await expect(presenter.locator('[data-notes-for="1"]')).toContainText('Ask the class to guess the order');
@@ -90,13 +90,13 @@ test.describe('a trainer presenting with two windows', () => {
     await presenter.keyboard.press('ArrowRight');
     await presenter.keyboard.press('ArrowRight');
     await presenter.keyboard.press('Enter');
-    await expect(countText(audience)).toHaveText('Slide 4 of 9');
+    await expect(countText(audience)).toHaveText('Slide 4 of 13');
 
     // Focus in a slide that the other window moves away from goes to the new slide, not to nothing.
     const link = audience.locator('[data-slide="3"] .depth-clinical .cite a').first();
     await link.focus();
     await press(presenter, 'ArrowRight');
-    await expect(countText(audience)).toHaveText('Slide 5 of 9');
+    await expect(countText(audience)).toHaveText('Slide 5 of 13');
     // (The audience window is a background tab here, so ask the DOM rather than toBeFocused.)
     await expect.poll(() => audience.evaluate(() => document.activeElement?.getAttribute('data-slide'))).toBe('4');
     await press(presenter, 'ArrowLeft');
@@ -118,9 +118,9 @@ test.describe('a trainer presenting with two windows', () => {
     const again = await context.newPage();
     await again.goto(`${HISTORY}presenter/`);
     await waitForIslands(again);
-    await expect(countText(again)).toContainText('Slide 4 of 9');
+    await expect(countText(again)).toContainText('Slide 4 of 13');
     await press(again, 'End');
-    await expect(countText(audience)).toHaveText('Slide 9 of 9');
+    await expect(countText(audience)).toHaveText('Slide 13 of 13');
 
     // Presenting does not mark the lesson complete (no progress is written at all).
     const keys = await audience.evaluate(() => Object.keys(localStorage));
@@ -135,7 +135,7 @@ test.describe('a trainer presenting with two windows', () => {
     await openDeck(audience, `${SYNAPSE}slides/#9`);
     const presenter = await context.newPage();
     await openDeck(presenter, `${SYNAPSE}presenter/`);
-    await expect(countText(presenter)).toContainText('Slide 9 of 10');
+    await expect(countText(presenter)).toContainText('Slide 9 of 14');
     await expect(diagramIndicator(audience, 8)).toContainText('Step 1 of 8');
 
     await press(presenter, 'ArrowRight');
@@ -143,7 +143,7 @@ test.describe('a trainer presenting with two windows', () => {
     await expect(diagramIndicator(audience, 8)).toContainText('Step 2 of 8');
     await press(audience, 'PageDown');
     await expect(diagramIndicator(presenter, 8)).toContainText('Step 3 of 8');
-    await expect(countText(presenter)).toContainText('Slide 9 of 10');
+    await expect(countText(presenter)).toContainText('Slide 9 of 14');
     await expect(presenter.locator('.presenter-next-title')).toContainText('Diagram step 3 of 8');
     await press(presenter, 'ArrowLeft');
     await expect(diagramIndicator(audience, 8)).toContainText('Step 2 of 8');
@@ -157,10 +157,10 @@ test.describe('a trainer presenting with two windows', () => {
     for (let i = 0; i < 5; i++) await press(presenter, 'ArrowRight');
     await expect(diagramIndicator(audience, 8)).toContainText('Step 8 of 8');
     await press(presenter, 'ArrowRight');
-    await expect(countText(audience)).toHaveText('Slide 10 of 10');
+    await expect(countText(audience)).toHaveText('Slide 10 of 14');
     // And back: the diagram keeps its step.
     await press(audience, 'ArrowLeft');
-    await expect(countText(presenter)).toContainText('Slide 9 of 10');
+    await expect(countText(presenter)).toContainText('Slide 9 of 14');
     await expect(diagramIndicator(presenter, 8)).toContainText('Step 8 of 8');
 
     // A window opened now catches up with the diagram too.
@@ -178,7 +178,7 @@ test.describe('keyboard only', () => {
     // The deck has focus from the start, so the first key press works.
     await expect(page.locator('[data-deck]')).toBeFocused();
     const titles = await page.locator('[data-slide]').evaluateAll((slides) => slides.map((s) => s.getAttribute('aria-label')!.replace(/^\d+ of \d+: /, '')));
-    expect(titles).toHaveLength(10);
+    expect(titles).toHaveLength(14);
     let presses = 0;
     for (let i = 1; i < titles.length; i++) {
       // Diagram steps come before the next slide.
@@ -187,18 +187,22 @@ test.describe('keyboard only', () => {
         presses++;
         if (presses > 40) throw new Error('the deck did not reach the end');
       }
-      await expect(live(page)).toHaveText(`Slide ${i + 1} of 10: ${titles[i]}`);
-      await expect(page).toHaveTitle(new RegExp(`^${i + 1}/10: `));
+      await expect(live(page)).toHaveText(`Slide ${i + 1} of 14: ${titles[i]}`);
+      await expect(page).toHaveTitle(new RegExp(`^${i + 1}/14: `));
       await expect(page).toHaveURL(new RegExp(`#${i + 1}$`));
       // Only the current slide is outside `inert`.
       expect(await page.locator('[data-slide]:not([inert])').count()).toBe(1);
       await expect(page.locator('[data-deck]')).toBeFocused();
     }
-    expect(presses).toBe(9 + 7);
+    // 13 slide changes, 7 diagram steps, the answers of questions 1 and 2.
+    expect(presses).toBe(13 + 7 + 2);
+    // The last question's answer is its one fragment; then the deck says it is at the end.
+    await page.keyboard.press('PageDown');
+    await expect(live(page)).toContainText('Answer:');
     await page.keyboard.press('PageDown');
     await expect(live(page)).toHaveText('This is the last slide.');
     await page.keyboard.press('Home');
-    await expect(countText(page)).toHaveText('Slide 1 of 10');
+    await expect(countText(page)).toHaveText('Slide 1 of 14');
     watch.assertClean();
   });
 
@@ -209,7 +213,7 @@ test.describe('keyboard only', () => {
     const next = page.getByRole('button', { name: 'Next', exact: true });
     await tabTo(page, next);
     await page.keyboard.press('Enter');
-    await expect(countText(page)).toHaveText('Slide 2 of 9');
+    await expect(countText(page)).toHaveText('Slide 2 of 13');
     await expect(next).toBeFocused();
     // Space on a button presses the button, it does not also step the deck.
     await page.keyboard.press('Space');
@@ -235,7 +239,7 @@ test.describe('keyboard only', () => {
     await expect(overview).toBeHidden();
     const index = await currentIndex(page);
     expect(index).toBeGreaterThan(1);
-    await expect(live(page)).toHaveText(new RegExp(`^Slide ${index + 1} of 9`));
+    await expect(live(page)).toHaveText(new RegExp(`^Slide ${index + 1} of 13`));
     // Esc in the overview closes it without moving.
     await press(page, 'o');
     await expect(overview).toBeVisible();
@@ -261,7 +265,7 @@ test.describe('keyboard only', () => {
     await expect(overview).toBeHidden();
     await expect(page.locator('.deck-blank')).toHaveCount(0);
     await press(page, 'Home');
-    await expect(countText(page)).toHaveText('Slide 1 of 9');
+    await expect(countText(page)).toHaveText('Slide 1 of 13');
     await page.reload();
     await waitForIslands(page);
     await expect(page.getByRole('switch', { name: 'Keyboard shortcuts' })).toHaveAttribute('aria-checked', 'false');
@@ -270,9 +274,9 @@ test.describe('keyboard only', () => {
   test('a link to a slide opens there, and a changed address moves the deck', async ({ page }) => {
     await openDeck(page, `${HISTORY}slides/#5`);
     expect(await currentIndex(page)).toBe(4);
-    await expect(page).toHaveTitle(/^5\/9: /);
+    await expect(page).toHaveTitle(/^5\/13: /);
     await page.evaluate(() => (location.hash = '#7'));
-    await expect(countText(page)).toHaveText('Slide 7 of 9');
+    await expect(countText(page)).toHaveText('Slide 7 of 13');
     // A heading's anchor works too, as quizzes link to sections.
     await page.goto(`${HISTORY}slides/#a-controlled-substance`);
     await page.reload();
@@ -290,9 +294,9 @@ test.describe('keyboard only', () => {
         at('pointerup', 600 + dx);
       }, dx);
     await swipe(-200);
-    await expect(countText(page)).toHaveText('Slide 2 of 9');
+    await expect(countText(page)).toHaveText('Slide 2 of 13');
     await swipe(200);
-    await expect(countText(page)).toHaveText('Slide 1 of 9');
+    await expect(countText(page)).toHaveText('Slide 1 of 13');
     const box = await page.getByRole('button', { name: 'Next', exact: true }).boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
     expect(box!.width).toBeGreaterThanOrEqual(44);
@@ -419,40 +423,51 @@ test.describe('narrow windows and zoom: the deck reflows and scrolls', () => {
 });
 
 test.describe('handout', () => {
-  test('two slides a page with notes; the diagram as still frames', async ({ page }) => {
+  test('three true slide thumbnails a page with note lines; speaker notes on screen; the diagram as numbered frames', async ({ page }) => {
     await page.goto(`${SYNAPSE}handout/`);
     const items = page.locator('.handout-item');
-    await expect(items).toHaveCount(10);
+    await expect(items).toHaveCount(14);
+    // The speaker notes (the section's prose, then the trainer's notes) are on screen, folded.
+    await items.nth(1).locator('.handout-notes summary').click();
     await expect(items.nth(1).locator('.handout-notes')).toContainText('Keep this brief');
     // The introduction is the title slide's notes.
+    await items.nth(0).locator('.handout-notes summary').click();
     await expect(items.nth(0).locator('.handout-notes')).toContainText('how nerve cells talk');
-    // In print, on an A4 page less its margins (18.6 × 27.3 cm): every slide with its notes takes
-    // half a page, so two fit on each; the diagram prints as its eight still frames.
-    await page.setViewportSize({ width: 703, height: 1032 });
     await page.emulateMedia({ media: 'print' });
-    const heights = await items.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
-    heights.forEach((h, i) => {
-      if (i !== 8) expect(h, `slide ${i + 1}`).toBeLessThanOrEqual(1032 / 2);
-    });
     await expect(page.locator('.handout-diagram .frames li')).toHaveCount(8);
     await expect(page.locator('.handout-diagram .frames')).toBeVisible();
     await expect(page.locator('.site-header')).toBeHidden();
+    await expect(items.nth(1).locator('.handout-lines span')).toHaveCount(7);
+    await expect(items.nth(1).locator('.handout-notes')).toBeHidden();
     // References follow, numbered as in the slides.
     await expect(page.locator('.handout-references li').first()).toHaveAttribute('id', /^ref-/);
-
-    // A lesson of seven slides prints on four pages, then its references.
-    await page.goto('/lessons/why-new-treatments/handout/');
-    await expect(page.locator('.handout-item')).toHaveCount(7);
-    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
-    const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-    expect(pages).toBeGreaterThanOrEqual(5);
-    expect(pages).toBeLessThanOrEqual(6);
 
     // Fragments all show on paper.
     await page.goto(`${HISTORY}handout/`);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.depth-clinical [data-fragment="6"]').first()).toBeVisible();
   });
+
+  for (const format of ['A4', 'Letter'] as const) {
+    test(`every lesson's handout prints on at most ceil(slides / 3) + 1 ${format} pages`, async ({ page }) => {
+      const counts: string[] = [];
+      for (const deck of decks) {
+        await page.goto(deck.replace(/slides\/$/, 'handout/'));
+        const slides = await page.locator('.handout-item').count();
+        const pdf = (await page.pdf({ format })).toString('latin1');
+        const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+        counts.push(`${deck}: ${slides} slides, ${pages} pages`);
+        expect(pages, `${deck} (${slides} slides)`).toBeLessThanOrEqual(Math.ceil(slides / 3) + 1);
+        // No control prints.
+        await page.emulateMedia({ media: 'print' });
+        const controls = await page.locator('button:visible, summary:visible, input:visible').count();
+        expect(controls, `${deck}: controls in print`).toBe(0);
+        // Back to the default (page.pdf prints with print media only when none is forced).
+        await page.emulateMedia({ media: null });
+      }
+      console.log(`handout ${format}: ${counts.join('; ')}`);
+    });
+  }
 });
 
 test.describe('without JavaScript', () => {
@@ -460,7 +475,7 @@ test.describe('without JavaScript', () => {
   test('the slides read as one scrolling page', async ({ page }) => {
     await page.goto(`${HISTORY}slides/`);
     const slides = page.locator('[data-slide]');
-    await expect(slides).toHaveCount(9);
+    await expect(slides).toHaveCount(13);
     for (const i of [0, 4, 8]) await expect(slides.nth(i)).toBeVisible();
     await expect(page.locator('.depth-clinical [data-fragment]').first()).toBeVisible();
   });
