@@ -363,13 +363,21 @@ const overflow = (page: Page) =>
     check(slide, 'the slide');
     slide.querySelectorAll<HTMLElement>('.table-wrap').forEach((t, i) => check(t, `table ${i + 1}`));
     const fixed = getComputedStyle(slide).getPropertyValue('--deck-fixed').trim() === '1';
-    return { out, fixed, fontSize: parseFloat(getComputedStyle(slide).fontSize) };
+    // Body text: the face's own lines, not its footer (sources, slide number), eyebrow, tables,
+    // the crisis line or the diagram's art.
+    const skip = '.slide-sources, .slide-number, .slide-eyebrow, .slide-crisis, table, .cite, .slide-diagram svg, .slide-print-notes, .visually-hidden';
+    const body = [...slide.querySelectorAll<HTMLElement>('.slide-body li, .slide-body p, .slide-body .indicator')]
+      .filter((el) => !el.closest(skip) && el.checkVisibility() && el.textContent!.trim())
+      .map((el) => ({ text: el.textContent!.trim().slice(0, 40), size: parseFloat(getComputedStyle(el).fontSize) }));
+    return { out, fixed, body, fontSize: parseFloat(getComputedStyle(slide).fontSize) };
   });
 
 test.describe('every slide of every deck fits the projector', () => {
   for (const size of [
     { width: 1280, height: 720 },
     { width: 1920, height: 1080 },
+    // A 4:3 projector: the 16:9 canvas letterboxed.
+    { width: 1024, height: 768 },
   ]) {
     for (const deck of decks) {
       test(`${deck} at ${size.width}×${size.height}`, async ({ page }) => {
@@ -389,8 +397,10 @@ test.describe('every slide of every deck fits the projector', () => {
             }
             const result = await overflow(page);
             expect(result.fixed, 'the projector layout applies').toBe(true);
-            // Readable from the back of a room: never below 16 CSS px at 1280×720.
-            expect(result.fontSize).toBeGreaterThanOrEqual(16 * (size.width / 1280));
+            // Readable from the back of a room: body text at least 28 px at 1280×720, and never
+            // below 28 px on any projector.
+            expect(result.fontSize).toBeGreaterThanOrEqual(28);
+            for (const b of result.body) if (b.size < 28) problems.push(`slide ${i + 1}: "${b.text}" is ${b.size}px`);
             for (const o of result.out) problems.push(`slide ${i + 1}${steps ? ` step ${step}` : ''}: ${o}`);
           }
         }
@@ -420,6 +430,121 @@ test.describe('narrow windows and zoom: the deck reflows and scrolls', () => {
       }
     });
   }
+});
+
+test.describe('text zoom: enlarging text makes every slide\'s text larger, never smaller, and clips nothing', () => {
+  for (const deck of decks) {
+    test(`${deck} at 1280×720 with the root font size doubled`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await openDeck(page, deck);
+      const total = await page.locator('.deck-stage > [data-slide]').count();
+      const measure = () =>
+        page.evaluate(() => {
+          const slide = document.querySelector<HTMLElement>('[data-deck] [data-slide][data-current]')!;
+          const texts = [...slide.querySelectorAll<HTMLElement>('.slide-body h2, .slide-body li, .slide-body p, .slide-body .indicator')].filter((el) => el.checkVisibility());
+          const style = getComputedStyle(slide);
+          const scrolls = style.overflowY === 'auto' || style.overflowY === 'scroll';
+          return {
+            sizes: texts.map((el) => parseFloat(getComputedStyle(el).fontSize)),
+            // Content taller than the slide must be reachable by scrolling inside it; nothing wider.
+            clipped: (slide.scrollHeight > slide.clientHeight + 1 && !scrolls) || slide.scrollWidth > slide.clientWidth + 1,
+          };
+        });
+      const problems: string[] = [];
+      for (let i = 0; i < total; i++) {
+        await page.evaluate((n) => {
+          document.documentElement.style.fontSize = '';
+          location.hash = `#${n}`;
+        }, i + 1);
+        await expect(page.locator(`[data-slide="${i}"][data-current]`)).toBeVisible();
+        const normal = await measure();
+        await page.evaluate(() => {
+          document.documentElement.style.fontSize = '200%';
+          window.dispatchEvent(new Event('resize'));
+        });
+        await page.waitForTimeout(50);
+        const zoomed = await measure();
+        normal.sizes.forEach((size, k) => {
+          if (!(zoomed.sizes[k] > size)) problems.push(`slide ${i + 1}, text ${k + 1}: ${size}px became ${zoomed.sizes[k]}px`);
+        });
+        if (zoomed.clipped) problems.push(`slide ${i + 1}: clipped at 200 %`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+test.describe('speaker notes carry the section\'s prose', () => {
+  for (const deck of decks) {
+    test(`${deck}: every section's reading text is in its slide's notes`, async ({ page }) => {
+      const lesson = deck.replace(/slides\/$/, '');
+      await page.goto(lesson);
+      // The reading view: each ## section's paragraphs and list items, both depths.
+      const sections = await page.evaluate(() => {
+        const out: Array<{ anchor: string; texts: string[] }> = [];
+        let current: { anchor: string; texts: string[] } | null = null;
+        const body = document.querySelector('.lesson-body, article') ?? document.body;
+        // Prose only: a timeline or a table is the slide's face, and the diagram's own text is in
+        // the diagram; a depth block counts when it sits beside the section headings.
+        const headings = document.querySelector('h2[id]:not(#objectives-heading)')?.parentElement;
+        for (const el of body.querySelectorAll('h2[id], .depth > p, .depth > ul > li, .depth > ol:not(.timeline) > li')) {
+          if (el.tagName !== 'H2' && el.closest('.depth')!.parentElement !== headings) continue;
+          if (el.tagName === 'H2') {
+            current = { anchor: el.id, texts: [] };
+            out.push(current);
+          } else if (current) current.texts.push(el.textContent!.replace(/\s+/g, ' ').trim());
+        }
+        return out.filter((s) => s.texts.length);
+      });
+      expect(sections.length).toBeGreaterThan(3);
+      await page.goto(`${lesson}presenter/`);
+      const notes = await page.evaluate(() => {
+        // A section's continuation slides (after <SlideBreak />) belong to it; the title slide
+        // carries the introduction (before the first section).
+        let last = '';
+        const titles = [...document.querySelectorAll('[data-slide]')].map((s) => (last = s.querySelector('h2[id]')?.id ?? (s.querySelector('.slide-continued') ? last : '')));
+        return [...document.querySelectorAll<HTMLElement>('[data-notes-for]')].map((n, i) => ({ anchor: titles[i], text: n.textContent!.replace(/\s+/g, ' ') }));
+      });
+      const missing: string[] = [];
+      for (const section of sections) {
+        const known = notes.some((n) => n.anchor === section.anchor);
+        const mine = notes.filter((n) => n.anchor === (known ? section.anchor : '')).map((n) => n.text).join(' ');
+        for (const text of section.texts) if (!mine.includes(text)) missing.push(`#${section.anchor}: "${text.slice(0, 60)}…"`);
+      }
+      expect(missing).toEqual([]);
+    });
+  }
+});
+
+test.describe('PDF export: printing the slides view', () => {
+  test('one slide a landscape page for every deck; with notes, one page a slide too; no control prints', async ({ page }) => {
+    const counts: string[] = [];
+    for (const deck of decks) {
+      await openDeck(page, deck);
+      const slides = await page.locator('.deck-stage > [data-slide]').count();
+      const pages = async () => (await page.pdf({ preferCSSPageSize: true })).toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+      const plain = await pages();
+      expect(plain, deck).toBe(slides);
+      await page.evaluate(() => document.querySelector('[data-deck]')!.toggleAttribute('data-print-notes', true));
+      const withNotes = await pages();
+      counts.push(`${deck}: ${slides} slides, ${plain} pages, ${withNotes} with notes`);
+      expect(withNotes, `${deck} with notes`).toBeGreaterThanOrEqual(slides);
+      await page.emulateMedia({ media: 'print' });
+      const controls = await page.locator('button:visible:not(.term-trigger), input:visible, select:visible').count();
+      expect(controls, `${deck}: controls in print`).toBe(0);
+      // Every slide's words are on paper: all fragments show.
+      const hiddenFragments = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-fragment]')].filter((el) => {
+          const depth = el.closest<HTMLElement>('.depth');
+          const shown = (e: HTMLElement) => e.checkVisibility({ visibilityProperty: true });
+          return (!depth || depth.checkVisibility()) && !shown(el);
+        }).length,
+      );
+      expect(hiddenFragments, `${deck}: fragments hidden in print`).toBe(0);
+      await page.emulateMedia({ media: null });
+    }
+    console.log(`PDF: ${counts.join('; ')}`);
+  });
 });
 
 test.describe('handout', () => {
