@@ -4,7 +4,8 @@
 //   npx node scripts/shots-slides.mjs [--out dir] [--only slug,slug] [--port 4417]
 // It serves dist/ itself with scripts/serve-dist.mjs, so it can be folded into `npm run shots`.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
@@ -32,6 +33,7 @@ try {
       await page.locator('.deck-js').waitFor();
       const total = await page.locator('.deck-stage > .slide').count();
       for (let i = 1; i <= total; i++) {
+        // (Shots are named slug-NN-theme.png; the sheets slug-sheet-theme.png.)
         if (i > 1) await page.evaluate((n) => (location.hash = `#${n}`), i);
         await page.locator(`.slide[data-slide="${i - 1}"]:not([inert])`).waitFor();
         // Show every fragment: the shot is of the finished slide.
@@ -43,6 +45,17 @@ try {
       }
     }
     await context.close();
+  }
+  // A contact sheet per deck and theme (four shots a row), to judge a whole deck at a glance.
+  const sheet = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  for (const theme of themes) {
+    for (const slug of slugs) {
+      const shots = readdirSync(out).filter((f) => f.startsWith(`${slug}-`) && f.endsWith(`-${theme}.png`) && !f.includes('-sheet-')).sort();
+      const imgs = shots.map((f) => `<img src="data:image/png;base64,${readFileSync(resolve(out, f)).toString('base64')}">`).join('');
+      await sheet.setContent(`<style>body{margin:0;background:#777;display:grid;grid-template-columns:repeat(4,1fr);gap:6px;padding:6px}img{width:100%;display:block}</style>${imgs}`);
+      await sheet.waitForLoadState('load');
+      await sheet.screenshot({ path: `${out}/${slug}-sheet-${theme}.png`, fullPage: true });
+    }
   }
 } finally {
   await browser.close();

@@ -37,7 +37,7 @@ test.describe('a trainer presenting with two windows', () => {
     const audience = await context.newPage();
     const watchA = watchPage(audience, info);
     await openDeck(audience, `${HISTORY}slides/`);
-    await expect(countText(audience)).toHaveText('Slide 1 of 9');
+    await expect(countText(audience)).toHaveText('Slide 1 of 13');
 
     // S opens the presenter view in its own window.
     const opening = context.waitForEvent('page');
@@ -47,14 +47,14 @@ test.describe('a trainer presenting with two windows', () => {
     await presenter.waitForLoadState();
     await waitForIslands(presenter);
     await expect(presenter).toHaveURL(/\/presenter\/#1$/);
-    await expect(countText(presenter)).toContainText('Slide 1 of 9');
+    await expect(countText(presenter)).toContainText('Slide 1 of 13');
     await expect(presenter.locator('.presenter-notes [data-notes-for="0"]')).toBeVisible();
 
     // Next from the presenter moves the audience; next from the audience moves the presenter.
     await press(presenter, 'ArrowRight');
-    await expect(countText(audience)).toHaveText('Slide 2 of 9');
+    await expect(countText(audience)).toHaveText('Slide 2 of 13');
     await expect(audience).toHaveURL(/#2$/);
-    await expect(audience).toHaveTitle(/^2\/9: Timeline \(1 of 2\)/);
+    await expect(audience).toHaveTitle(/^2\/13: Timeline \(1 of 2\)/);
     // The timeline's events are fragments: none shows yet, in either window.
     const event = (page: Page, n: number) => page.locator(`[data-slide="1"] .depth-clinical [data-fragment="${n}"]`);
     await expect(event(audience, 1)).toHaveAttribute('data-fragment-hidden', '');
@@ -69,7 +69,7 @@ test.describe('a trainer presenting with two windows', () => {
     await press(audience, 'ArrowLeft');
     await press(audience, 'ArrowLeft');
     await expect(event(presenter, 1)).toHaveAttribute('data-fragment-hidden', '');
-    await expect(countText(presenter)).toContainText('Slide 2 of 9');
+    await expect(countText(presenter)).toContainText('Slide 2 of 13');
 
     // The notes follow the slide; the next slide's preview is a still copy.
     await expect(presenter.locator('[data-notes-for="1"]')).toContainText('Ask the class to guess the order');
@@ -90,13 +90,13 @@ test.describe('a trainer presenting with two windows', () => {
     await presenter.keyboard.press('ArrowRight');
     await presenter.keyboard.press('ArrowRight');
     await presenter.keyboard.press('Enter');
-    await expect(countText(audience)).toHaveText('Slide 4 of 9');
+    await expect(countText(audience)).toHaveText('Slide 4 of 13');
 
     // Focus in a slide that the other window moves away from goes to the new slide, not to nothing.
     const link = audience.locator('[data-slide="3"] .depth-clinical .cite a').first();
     await link.focus();
     await press(presenter, 'ArrowRight');
-    await expect(countText(audience)).toHaveText('Slide 5 of 9');
+    await expect(countText(audience)).toHaveText('Slide 5 of 13');
     // (The audience window is a background tab here, so ask the DOM rather than toBeFocused.)
     await expect.poll(() => audience.evaluate(() => document.activeElement?.getAttribute('data-slide'))).toBe('4');
     await press(presenter, 'ArrowLeft');
@@ -118,9 +118,9 @@ test.describe('a trainer presenting with two windows', () => {
     const again = await context.newPage();
     await again.goto(`${HISTORY}presenter/`);
     await waitForIslands(again);
-    await expect(countText(again)).toContainText('Slide 4 of 9');
+    await expect(countText(again)).toContainText('Slide 4 of 13');
     await press(again, 'End');
-    await expect(countText(audience)).toHaveText('Slide 9 of 9');
+    await expect(countText(audience)).toHaveText('Slide 13 of 13');
 
     // Presenting does not mark the lesson complete (no progress is written at all).
     const keys = await audience.evaluate(() => Object.keys(localStorage));
@@ -135,7 +135,7 @@ test.describe('a trainer presenting with two windows', () => {
     await openDeck(audience, `${SYNAPSE}slides/#9`);
     const presenter = await context.newPage();
     await openDeck(presenter, `${SYNAPSE}presenter/`);
-    await expect(countText(presenter)).toContainText('Slide 9 of 10');
+    await expect(countText(presenter)).toContainText('Slide 9 of 14');
     await expect(diagramIndicator(audience, 8)).toContainText('Step 1 of 8');
 
     await press(presenter, 'ArrowRight');
@@ -143,7 +143,7 @@ test.describe('a trainer presenting with two windows', () => {
     await expect(diagramIndicator(audience, 8)).toContainText('Step 2 of 8');
     await press(audience, 'PageDown');
     await expect(diagramIndicator(presenter, 8)).toContainText('Step 3 of 8');
-    await expect(countText(presenter)).toContainText('Slide 9 of 10');
+    await expect(countText(presenter)).toContainText('Slide 9 of 14');
     await expect(presenter.locator('.presenter-next-title')).toContainText('Diagram step 3 of 8');
     await press(presenter, 'ArrowLeft');
     await expect(diagramIndicator(audience, 8)).toContainText('Step 2 of 8');
@@ -157,10 +157,10 @@ test.describe('a trainer presenting with two windows', () => {
     for (let i = 0; i < 5; i++) await press(presenter, 'ArrowRight');
     await expect(diagramIndicator(audience, 8)).toContainText('Step 8 of 8');
     await press(presenter, 'ArrowRight');
-    await expect(countText(audience)).toHaveText('Slide 10 of 10');
+    await expect(countText(audience)).toHaveText('Slide 10 of 14');
     // And back: the diagram keeps its step.
     await press(audience, 'ArrowLeft');
-    await expect(countText(presenter)).toContainText('Slide 9 of 10');
+    await expect(countText(presenter)).toContainText('Slide 9 of 14');
     await expect(diagramIndicator(presenter, 8)).toContainText('Step 8 of 8');
 
     // A window opened now catches up with the diagram too.
@@ -178,7 +178,7 @@ test.describe('keyboard only', () => {
     // The deck has focus from the start, so the first key press works.
     await expect(page.locator('[data-deck]')).toBeFocused();
     const titles = await page.locator('[data-slide]').evaluateAll((slides) => slides.map((s) => s.getAttribute('aria-label')!.replace(/^\d+ of \d+: /, '')));
-    expect(titles).toHaveLength(10);
+    expect(titles).toHaveLength(14);
     let presses = 0;
     for (let i = 1; i < titles.length; i++) {
       // Diagram steps come before the next slide.
@@ -187,18 +187,22 @@ test.describe('keyboard only', () => {
         presses++;
         if (presses > 40) throw new Error('the deck did not reach the end');
       }
-      await expect(live(page)).toHaveText(`Slide ${i + 1} of 10: ${titles[i]}`);
-      await expect(page).toHaveTitle(new RegExp(`^${i + 1}/10: `));
+      await expect(live(page)).toHaveText(`Slide ${i + 1} of 14: ${titles[i]}`);
+      await expect(page).toHaveTitle(new RegExp(`^${i + 1}/14: `));
       await expect(page).toHaveURL(new RegExp(`#${i + 1}$`));
       // Only the current slide is outside `inert`.
       expect(await page.locator('[data-slide]:not([inert])').count()).toBe(1);
       await expect(page.locator('[data-deck]')).toBeFocused();
     }
-    expect(presses).toBe(9 + 7);
+    // 13 slide changes, 7 diagram steps, the answers of questions 1 and 2.
+    expect(presses).toBe(13 + 7 + 2);
+    // The last question's answer is its one fragment; then the deck says it is at the end.
+    await page.keyboard.press('PageDown');
+    await expect(live(page)).toContainText('Answer:');
     await page.keyboard.press('PageDown');
     await expect(live(page)).toHaveText('This is the last slide.');
     await page.keyboard.press('Home');
-    await expect(countText(page)).toHaveText('Slide 1 of 10');
+    await expect(countText(page)).toHaveText('Slide 1 of 14');
     watch.assertClean();
   });
 
@@ -209,7 +213,7 @@ test.describe('keyboard only', () => {
     const next = page.getByRole('button', { name: 'Next', exact: true });
     await tabTo(page, next);
     await page.keyboard.press('Enter');
-    await expect(countText(page)).toHaveText('Slide 2 of 9');
+    await expect(countText(page)).toHaveText('Slide 2 of 13');
     await expect(next).toBeFocused();
     // Space on a button presses the button, it does not also step the deck.
     await page.keyboard.press('Space');
@@ -235,7 +239,7 @@ test.describe('keyboard only', () => {
     await expect(overview).toBeHidden();
     const index = await currentIndex(page);
     expect(index).toBeGreaterThan(1);
-    await expect(live(page)).toHaveText(new RegExp(`^Slide ${index + 1} of 9`));
+    await expect(live(page)).toHaveText(new RegExp(`^Slide ${index + 1} of 13`));
     // Esc in the overview closes it without moving.
     await press(page, 'o');
     await expect(overview).toBeVisible();
@@ -261,7 +265,7 @@ test.describe('keyboard only', () => {
     await expect(overview).toBeHidden();
     await expect(page.locator('.deck-blank')).toHaveCount(0);
     await press(page, 'Home');
-    await expect(countText(page)).toHaveText('Slide 1 of 9');
+    await expect(countText(page)).toHaveText('Slide 1 of 13');
     await page.reload();
     await waitForIslands(page);
     await expect(page.getByRole('switch', { name: 'Keyboard shortcuts' })).toHaveAttribute('aria-checked', 'false');
@@ -270,9 +274,9 @@ test.describe('keyboard only', () => {
   test('a link to a slide opens there, and a changed address moves the deck', async ({ page }) => {
     await openDeck(page, `${HISTORY}slides/#5`);
     expect(await currentIndex(page)).toBe(4);
-    await expect(page).toHaveTitle(/^5\/9: /);
+    await expect(page).toHaveTitle(/^5\/13: /);
     await page.evaluate(() => (location.hash = '#7'));
-    await expect(countText(page)).toHaveText('Slide 7 of 9');
+    await expect(countText(page)).toHaveText('Slide 7 of 13');
     // A heading's anchor works too, as quizzes link to sections.
     await page.goto(`${HISTORY}slides/#a-controlled-substance`);
     await page.reload();
@@ -290,9 +294,9 @@ test.describe('keyboard only', () => {
         at('pointerup', 600 + dx);
       }, dx);
     await swipe(-200);
-    await expect(countText(page)).toHaveText('Slide 2 of 9');
+    await expect(countText(page)).toHaveText('Slide 2 of 13');
     await swipe(200);
-    await expect(countText(page)).toHaveText('Slide 1 of 9');
+    await expect(countText(page)).toHaveText('Slide 1 of 13');
     const box = await page.getByRole('button', { name: 'Next', exact: true }).boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
     expect(box!.width).toBeGreaterThanOrEqual(44);
@@ -359,13 +363,21 @@ const overflow = (page: Page) =>
     check(slide, 'the slide');
     slide.querySelectorAll<HTMLElement>('.table-wrap').forEach((t, i) => check(t, `table ${i + 1}`));
     const fixed = getComputedStyle(slide).getPropertyValue('--deck-fixed').trim() === '1';
-    return { out, fixed, fontSize: parseFloat(getComputedStyle(slide).fontSize) };
+    // Body text: the face's own lines, not its footer (sources, slide number), eyebrow, tables,
+    // the crisis line or the diagram's art.
+    const skip = '.slide-sources, .slide-number, .slide-eyebrow, .slide-crisis, table, .cite, .slide-diagram svg, .slide-print-notes, .visually-hidden';
+    const body = [...slide.querySelectorAll<HTMLElement>('.slide-body li, .slide-body p, .slide-body .indicator')]
+      .filter((el) => !el.closest(skip) && el.checkVisibility() && el.textContent!.trim())
+      .map((el) => ({ text: el.textContent!.trim().slice(0, 40), size: parseFloat(getComputedStyle(el).fontSize) }));
+    return { out, fixed, body, fontSize: parseFloat(getComputedStyle(slide).fontSize) };
   });
 
 test.describe('every slide of every deck fits the projector', () => {
   for (const size of [
     { width: 1280, height: 720 },
     { width: 1920, height: 1080 },
+    // A 4:3 projector: the 16:9 canvas letterboxed.
+    { width: 1024, height: 768 },
   ]) {
     for (const deck of decks) {
       test(`${deck} at ${size.width}×${size.height}`, async ({ page }) => {
@@ -385,8 +397,10 @@ test.describe('every slide of every deck fits the projector', () => {
             }
             const result = await overflow(page);
             expect(result.fixed, 'the projector layout applies').toBe(true);
-            // Readable from the back of a room: never below 16 CSS px at 1280×720.
-            expect(result.fontSize).toBeGreaterThanOrEqual(16 * (size.width / 1280));
+            // Readable from the back of a room: body text at least 28 px at 1280×720, and never
+            // below 28 px on any projector.
+            expect(result.fontSize).toBeGreaterThanOrEqual(28);
+            for (const b of result.body) if (b.size < 28) problems.push(`slide ${i + 1}: "${b.text}" is ${b.size}px`);
             for (const o of result.out) problems.push(`slide ${i + 1}${steps ? ` step ${step}` : ''}: ${o}`);
           }
         }
@@ -418,41 +432,167 @@ test.describe('narrow windows and zoom: the deck reflows and scrolls', () => {
   }
 });
 
+test.describe('text zoom: enlarging text makes every slide\'s text larger, never smaller, and clips nothing', () => {
+  for (const deck of decks) {
+    test(`${deck} at 1280×720 with the root font size doubled`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await openDeck(page, deck);
+      const total = await page.locator('.deck-stage > [data-slide]').count();
+      const measure = () =>
+        page.evaluate(() => {
+          const slide = document.querySelector<HTMLElement>('[data-deck] [data-slide][data-current]')!;
+          const texts = [...slide.querySelectorAll<HTMLElement>('.slide-body h2, .slide-body li, .slide-body p, .slide-body .indicator')].filter((el) => el.checkVisibility());
+          const style = getComputedStyle(slide);
+          const scrolls = style.overflowY === 'auto' || style.overflowY === 'scroll';
+          return {
+            sizes: texts.map((el) => parseFloat(getComputedStyle(el).fontSize)),
+            // Content taller than the slide must be reachable by scrolling inside it; nothing wider.
+            clipped: (slide.scrollHeight > slide.clientHeight + 1 && !scrolls) || slide.scrollWidth > slide.clientWidth + 1,
+          };
+        });
+      const problems: string[] = [];
+      for (let i = 0; i < total; i++) {
+        await page.evaluate((n) => {
+          document.documentElement.style.fontSize = '';
+          location.hash = `#${n}`;
+        }, i + 1);
+        await expect(page.locator(`[data-slide="${i}"][data-current]`)).toBeVisible();
+        const normal = await measure();
+        await page.evaluate(() => {
+          document.documentElement.style.fontSize = '200%';
+          window.dispatchEvent(new Event('resize'));
+        });
+        await page.waitForTimeout(50);
+        const zoomed = await measure();
+        normal.sizes.forEach((size, k) => {
+          if (!(zoomed.sizes[k] > size)) problems.push(`slide ${i + 1}, text ${k + 1}: ${size}px became ${zoomed.sizes[k]}px`);
+        });
+        if (zoomed.clipped) problems.push(`slide ${i + 1}: clipped at 200 %`);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+test.describe('speaker notes carry the section\'s prose', () => {
+  for (const deck of decks) {
+    test(`${deck}: every section's reading text is in its slide's notes`, async ({ page }) => {
+      const lesson = deck.replace(/slides\/$/, '');
+      await page.goto(lesson);
+      // The reading view: each ## section's paragraphs and list items, both depths.
+      const sections = await page.evaluate(() => {
+        const out: Array<{ anchor: string; texts: string[] }> = [];
+        let current: { anchor: string; texts: string[] } | null = null;
+        const body = document.querySelector('.lesson-body, article') ?? document.body;
+        // Prose only: a timeline or a table is the slide's face, and the diagram's own text is in
+        // the diagram; a depth block counts when it sits beside the section headings.
+        const headings = document.querySelector('h2[id]:not(#objectives-heading)')?.parentElement;
+        for (const el of body.querySelectorAll('h2[id], .depth > p, .depth > ul > li, .depth > ol:not(.timeline) > li')) {
+          if (el.tagName !== 'H2' && el.closest('.depth')!.parentElement !== headings) continue;
+          if (el.tagName === 'H2') {
+            current = { anchor: el.id, texts: [] };
+            out.push(current);
+          } else if (current) current.texts.push(el.textContent!.replace(/\s+/g, ' ').trim());
+        }
+        return out.filter((s) => s.texts.length);
+      });
+      expect(sections.length).toBeGreaterThan(3);
+      await page.goto(`${lesson}presenter/`);
+      const notes = await page.evaluate(() => {
+        // A section's continuation slides (after <SlideBreak />) belong to it; the title slide
+        // carries the introduction (before the first section).
+        let last = '';
+        const titles = [...document.querySelectorAll('[data-slide]')].map((s) => (last = s.querySelector('h2[id]')?.id ?? (s.querySelector('.slide-continued') ? last : '')));
+        return [...document.querySelectorAll<HTMLElement>('[data-notes-for]')].map((n, i) => ({ anchor: titles[i], text: n.textContent!.replace(/\s+/g, ' ') }));
+      });
+      const missing: string[] = [];
+      for (const section of sections) {
+        const known = notes.some((n) => n.anchor === section.anchor);
+        const mine = notes.filter((n) => n.anchor === (known ? section.anchor : '')).map((n) => n.text).join(' ');
+        for (const text of section.texts) if (!mine.includes(text)) missing.push(`#${section.anchor}: "${text.slice(0, 60)}…"`);
+      }
+      expect(missing).toEqual([]);
+    });
+  }
+});
+
+test.describe('PDF export: printing the slides view', () => {
+  test('one slide a landscape page for every deck; with notes, one page a slide too; no control prints', async ({ page }) => {
+    const counts: string[] = [];
+    for (const deck of decks) {
+      await openDeck(page, deck);
+      const slides = await page.locator('.deck-stage > [data-slide]').count();
+      const pages = async () => (await page.pdf({ preferCSSPageSize: true })).toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+      const plain = await pages();
+      expect(plain, deck).toBe(slides);
+      await page.evaluate(() => document.querySelector('[data-deck]')!.toggleAttribute('data-print-notes', true));
+      const withNotes = await pages();
+      counts.push(`${deck}: ${slides} slides, ${plain} pages, ${withNotes} with notes`);
+      expect(withNotes, `${deck} with notes`).toBeGreaterThanOrEqual(slides);
+      await page.emulateMedia({ media: 'print' });
+      const controls = await page.locator('button:visible:not(.term-trigger), input:visible, select:visible').count();
+      expect(controls, `${deck}: controls in print`).toBe(0);
+      // Every slide's words are on paper: all fragments show.
+      const hiddenFragments = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-fragment]')].filter((el) => {
+          const depth = el.closest<HTMLElement>('.depth');
+          const shown = (e: HTMLElement) => e.checkVisibility({ visibilityProperty: true });
+          return (!depth || depth.checkVisibility()) && !shown(el);
+        }).length,
+      );
+      expect(hiddenFragments, `${deck}: fragments hidden in print`).toBe(0);
+      await page.emulateMedia({ media: null });
+    }
+    console.log(`PDF: ${counts.join('; ')}`);
+  });
+});
+
 test.describe('handout', () => {
-  test('two slides a page with notes; the diagram as still frames', async ({ page }) => {
+  test('three true slide thumbnails a page with note lines; speaker notes on screen; the diagram as numbered frames', async ({ page }) => {
     await page.goto(`${SYNAPSE}handout/`);
     const items = page.locator('.handout-item');
-    await expect(items).toHaveCount(10);
+    await expect(items).toHaveCount(14);
+    // The speaker notes (the section's prose, then the trainer's notes) are on screen, folded.
+    await items.nth(1).locator('.handout-notes summary').click();
     await expect(items.nth(1).locator('.handout-notes')).toContainText('Keep this brief');
     // The introduction is the title slide's notes.
+    await items.nth(0).locator('.handout-notes summary').click();
     await expect(items.nth(0).locator('.handout-notes')).toContainText('how nerve cells talk');
-    // In print, on an A4 page less its margins (18.6 × 27.3 cm): every slide with its notes takes
-    // half a page, so two fit on each; the diagram prints as its eight still frames.
-    await page.setViewportSize({ width: 703, height: 1032 });
     await page.emulateMedia({ media: 'print' });
-    const heights = await items.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
-    heights.forEach((h, i) => {
-      if (i !== 8) expect(h, `slide ${i + 1}`).toBeLessThanOrEqual(1032 / 2);
-    });
     await expect(page.locator('.handout-diagram .frames li')).toHaveCount(8);
     await expect(page.locator('.handout-diagram .frames')).toBeVisible();
     await expect(page.locator('.site-header')).toBeHidden();
+    await expect(items.nth(1).locator('.handout-lines span')).toHaveCount(7);
+    await expect(items.nth(1).locator('.handout-notes')).toBeHidden();
     // References follow, numbered as in the slides.
     await expect(page.locator('.handout-references li').first()).toHaveAttribute('id', /^ref-/);
-
-    // A lesson of seven slides prints on four pages, then its references.
-    await page.goto('/lessons/why-new-treatments/handout/');
-    await expect(page.locator('.handout-item')).toHaveCount(7);
-    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
-    const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-    expect(pages).toBeGreaterThanOrEqual(5);
-    expect(pages).toBeLessThanOrEqual(6);
 
     // Fragments all show on paper.
     await page.goto(`${HISTORY}handout/`);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.depth-clinical [data-fragment="6"]').first()).toBeVisible();
   });
+
+  for (const format of ['A4', 'Letter'] as const) {
+    test(`every lesson's handout prints on at most ceil(slides / 3) + 1 ${format} pages`, async ({ page }) => {
+      const counts: string[] = [];
+      for (const deck of decks) {
+        await page.goto(deck.replace(/slides\/$/, 'handout/'));
+        const slides = await page.locator('.handout-item').count();
+        const pdf = (await page.pdf({ format })).toString('latin1');
+        const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+        counts.push(`${deck}: ${slides} slides, ${pages} pages`);
+        expect(pages, `${deck} (${slides} slides)`).toBeLessThanOrEqual(Math.ceil(slides / 3) + 1);
+        // No control prints.
+        await page.emulateMedia({ media: 'print' });
+        const controls = await page.locator('button:visible, summary:visible, input:visible').count();
+        expect(controls, `${deck}: controls in print`).toBe(0);
+        // Back to the default (page.pdf prints with print media only when none is forced).
+        await page.emulateMedia({ media: null });
+      }
+      console.log(`handout ${format}: ${counts.join('; ')}`);
+    });
+  }
 });
 
 test.describe('without JavaScript', () => {
@@ -460,7 +600,7 @@ test.describe('without JavaScript', () => {
   test('the slides read as one scrolling page', async ({ page }) => {
     await page.goto(`${HISTORY}slides/`);
     const slides = page.locator('[data-slide]');
-    await expect(slides).toHaveCount(9);
+    await expect(slides).toHaveCount(13);
     for (const i of [0, 4, 8]) await expect(slides.nth(i)).toBeVisible();
     await expect(page.locator('.depth-clinical [data-fragment]').first()).toBeVisible();
   });
