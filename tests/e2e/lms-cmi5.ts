@@ -20,7 +20,10 @@ export function validateStatement(s: any, lrs: Lrs): string[] {
   const grouping = s.context?.contextActivities?.grouping ?? [];
   if (!ld.contextTemplate.contextActivities.grouping.every((g: any) => grouping.some((x: any) => x.id === g.id))) p.push(`${at}: the context template's grouping is missing`);
   const categories = (s.context?.contextActivities?.category ?? []).map((c: any) => c.id);
-  const prior = lrs.statements.map((x) => x.verb.id.split('/').pop());
+  // Order is per AU session (initialized → … → terminated); completed and passed once per registration.
+  const session = s.context?.extensions?.[SESSION];
+  const prior = lrs.statements.filter((x) => x.context?.extensions?.[SESSION] === session).map((x) => x.verb.id.split('/').pop());
+  const everPrior = lrs.statements.map((x) => x.verb.id.split('/').pop());
   if (DEFINED.includes(verb)) {
     if (s.object?.id !== ld.activityId) p.push(`${at}: object is not the AU's activityId`);
     if (!categories.includes(`${CAT}cmi5`)) p.push(`${at}: cmi5 category missing`);
@@ -30,14 +33,14 @@ export function validateStatement(s: any, lrs: Lrs): string[] {
     if (name !== 'initialized' && prior[0] !== 'initialized') p.push(`${at}: before initialized`);
     if (prior.includes('terminated')) p.push(`${at}: after terminated`);
     if (name !== 'initialized' && !DURATION.test(s.result?.duration ?? '')) p.push(`${at}: result.duration missing or not ISO 8601`);
-    if (name === 'completed' && (s.result?.completion !== true || prior.includes('completed'))) p.push(`${at}: completed needs completion true, once`);
+    if (name === 'completed' && (s.result?.completion !== true || everPrior.includes('completed'))) p.push(`${at}: completed needs completion true, once`);
     if (name === 'passed' || name === 'failed') {
       if (s.result?.success !== (name === 'passed')) p.push(`${at}: result.success wrong`);
       const scaled = s.result?.score?.scaled;
       if (typeof scaled !== 'number' || scaled < 0 || scaled > 1) p.push(`${at}: score.scaled missing`);
       if (ld.masteryScore !== undefined && s.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/masteryscore'] !== ld.masteryScore) p.push(`${at}: masteryscore extension missing`);
       if (name === 'passed' && typeof scaled === 'number' && scaled < ld.masteryScore) p.push(`${at}: passed below the mastery score`);
-      if (prior.includes('passed')) p.push(`${at}: after passed`);
+      if (everPrior.includes('passed')) p.push(`${at}: after passed`);
     }
   } else {
     // Allowed statements (answered): no cmi5 category, but the session and registration.

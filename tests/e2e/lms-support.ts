@@ -127,14 +127,20 @@ export async function startLmsServer(packages: Partial<Record<Target, Record<str
 
 /** The course's frame inside the launcher inside the host page. */
 export async function courseFrame(page: Page): Promise<Frame> {
-  await expect.poll(() => page.frames().some((f) => f.url().includes('/pkg/') && !f.url().endsWith('lms.html'))).toBe(true);
-  return page.frames().find((f) => f.url().includes('/pkg/') && !f.url().endsWith('lms.html'))!;
+  const isCourse = (f: Frame) => f.url().includes('/pkg/') && !new URL(f.url()).pathname.endsWith('/lms.html');
+  await expect.poll(() => page.frames().some(isCourse)).toBe(true);
+  return page.frames().find(isCourse)!;
 }
 
 export const quizIn = (frame: Frame) => frame.locator('section.quiz');
 
+/** The quiz's island, scrolled into view (it hydrates when visible) and running. */
 async function islands(frame: Frame) {
-  await expect(frame.locator('astro-island[ssr]')).toHaveCount(0);
+  // The island element itself is display: contents; its first child has a box to scroll to.
+  const island = frame.locator('astro-island[component-url*="QuizIsland"], astro-island[component-url*="AssessmentIsland"]').first();
+  const child = island.locator(':scope > *').first();
+  if (await child.count()) await child.scrollIntoViewIfNeeded({ timeout: 10_000 });
+  await expect(island).not.toHaveAttribute('ssr');
 }
 
 /** Answers the question on screen rightly (or wrongly), by clicking as a mouse user would. */

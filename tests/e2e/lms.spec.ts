@@ -188,3 +188,94 @@ function checkInteractions(t: 'scorm12' | 'scorm2004', list: any[], lessons: str
     else expect(i.id.startsWith('assessment/')).toBe(true);
   }
 }
+
+test('cmi5: launch parameters, fetch token, LaunchData, statements in order with session id; resume; completed and passed', async ({ browser }) => {
+  test.setTimeout(420_000);
+  const { lrs } = server;
+  const course = unpack('cmi5');
+  const structure = new TextDecoder().decode(course['cmi5.xml']);
+  const auId = /<au id="([^"]+)"/.exec(structure)![1];
+  const mastery = Number(/masteryScore="([^"]+)"/.exec(structure)![1]);
+  const actor = { objectType: 'Agent', name: 'Ana Learner', account: { homePage: 'https://lms.example', name: 'learner-1' } };
+  const registration = 'd4b3c1a0-1111-4a2b-9c3d-0123456789ab';
+  const SESSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
+
+  async function launch(sessionId: string) {
+    lrs.fetches = 0;
+    lrs.token = Buffer.from(`au:${sessionId}`).toString('base64');
+    lrs.launchData = {
+      contextTemplate: { contextActivities: { grouping: [{ objectType: 'Activity', id: `${auId}/publisher` }] }, extensions: { [SESSION]: sessionId } },
+      launchMode: 'Normal', launchMethod: 'AnyWindow', moveOn: 'CompletedAndPassed', masteryScore: mastery, returnURL: `${server.url}/host/blank.html`,
+      // Not part of LaunchData: what the stand-in checks statements against.
+      actor, registration, activityId: auId,
+    };
+    const q = new URLSearchParams({ endpoint: `${server.url}/lrs/`, fetch: `${server.url}/lrs/fetch`, actor: JSON.stringify(actor), registration, activityId: auId });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/pkg/cmi5/lms.html?${q}`);
+    return { context, page, errors };
+  }
+  const verbs = (from = 0) => lrs.statements.slice(from).map((s) => s.verb.id.split('/').pop());
+  const leaveAu = async (page: Page) => {
+    const before = lrs.statements.length;
+    await page.goto(`${server.url}/host/blank.html`);
+    await expect.poll(() => verbs(before - 0).includes('terminated') || verbs().at(-1) === 'terminated').toBe(true);
+  };
+
+  // Session 1: lesson 1 and its quiz, then leave.
+  const one = await launch('session-one');
+  let frame = await courseFrame(one.page);
+  await frame.goto(new URL(`lessons/${first.slug}/index.html`, frame.url()).href);
+  await doLesson(one.page, first.slug);
+  await leaveAu(one.page);
+  expect(one.errors).toEqual([]);
+  await one.context.close();
+  expect(lrs.fetches, 'the fetch URL is called once per launch').toBe(1);
+  expect(verbs()).toEqual(['initialized', ...bankOf(first.slug).map(() => 'answered'), 'terminated']);
+  expect(lrs.statements.every((s) => s.context.extensions[SESSION] === 'session-one')).toBe(true);
+  const answered = lrs.statements.filter((s) => s.verb.id.endsWith('/answered'));
+  expect(answered.map((s) => s.object.id)).toEqual(bankOf(first.slug).map((q) => `${auId}/interactions/${encodeURIComponent(`${first.slug}/${q.id}`)}`));
+  expect(answered.every((s) => s.result.success === true && /^PT/.test(s.result.duration))).toBe(true);
+  const saved = [...lrs.state.entries()].find(([k]) => k.startsWith('progress|'));
+  expect(saved, 'progress saved in the state API').toBeTruthy();
+  expect(JSON.parse(saved![1]).location).toBe(`lessons/${first.slug}/index.html`);
+
+  // Session 2, an empty browser: resumes at lesson 1 from the state document, then every lesson
+  // (the course's completion rule) and the assessment.
+  const start2 = lrs.statements.length;
+  const two = await launch('session-two');
+  await expect.poll(async () => (await courseFrame(two.page)).url()).toContain(`/lessons/${first.slug}/index.html`);
+  frame = await courseFrame(two.page);
+  await expect(frame.locator('[data-lesson-status]')).toContainText('Lesson complete');
+  for (const lesson of map.lessons.slice(1)) {
+    await frame.goto(new URL(`../../lessons/${lesson.slug}/index.html`, frame.url()).href);
+    frame = await courseFrame(two.page);
+    if (bankOf(lesson.slug)?.length) await doLesson(two.page, lesson.slug);
+  }
+  await expect.poll(() => verbs(start2)).toContain('completed');
+  await frame.goto(new URL('../../assessment/index.html', frame.url()).href);
+  frame = await courseFrame(two.page);
+  await expect(quizIn(frame).getByRole('button', { name: 'Start the quiz' })).toBeVisible();
+  const seed = await frame.evaluate((key) => JSON.parse(localStorage.getItem(key)!).assessment.seed, PROGRESS_KEY);
+  const drawn = drawAssessment(banks, 18, seed);
+  await runQuiz(frame, drawn, new Set([drawn.find((q) => q.type === 'single')!.id]));
+  await expect.poll(() => verbs(start2)).toContain('passed');
+  await leaveAu(two.page);
+  expect(two.errors).toEqual([]);
+  await two.context.close();
+
+  const session2 = verbs(start2);
+  expect(session2[0]).toBe('initialized');
+  expect(session2.at(-1)).toBe('terminated');
+  expect(session2.filter((v) => v === 'completed')).toHaveLength(1);
+  expect(session2.filter((v) => v === 'passed')).toHaveLength(1);
+  expect(session2.filter((v) => v === 'failed')).toHaveLength(0);
+  expect(session2.filter((v) => v === 'answered')).toHaveLength(map.lessons.slice(1).reduce((n, l) => n + (bankOf(l.slug)?.length ?? 0), 0) + 18);
+  const passed = lrs.statements.find((s) => s.verb.id.endsWith('/passed'))!;
+  expect(passed.result.score.scaled).toBeCloseTo(17 / 18, 3);
+  expect(passed.result.score.raw).toBe(17);
+  expect(lrs.statements.slice(start2).every((s) => s.context.extensions[SESSION] === 'session-two')).toBe(true);
+  expect(lrs.problems, 'every statement valid').toEqual([]);
+});
