@@ -70,7 +70,8 @@ function walk(dir) {
 
 /** Root-relative URLs in attributes ("/lessons/x/", "/_astro/y.js") made relative to the page. */
 export function relativiseHtml(html, depth) {
-  const out = html.replace(/(\s[a-zA-Z:-]+=")(\/(?!\/)[^"]*)"/g, (_, attr, url) => `${attr}${packagePath(url, depth)}"`);
+  // The sitemap lists the plain site's URLs and is left out of packages, so is its link.
+  const out = html.replace(/<link rel="sitemap"[^>]*>/, '').replace(/(\s[a-zA-Z:-]+=")(\/(?!\/)[^"]*)"/g, (_, attr, url) => `${attr}${packagePath(url, depth)}"`);
   // page.ts reads the depth to fix links that islands render at run time.
   return out.replace('<head>', `<head><meta name="lms-depth" content="${depth}">`);
 }
