@@ -10,7 +10,7 @@ const DURATION = /^P(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.
 export function validateStatement(s: any, lrs: Lrs): string[] {
   const p: string[] = [];
   const verb = s?.verb?.id as string;
-  const name = verb?.split('/').pop();
+  const name = verb?.split('/').pop() ?? '';
   const ld = lrs.launchData;
   const at = `${name} #${lrs.statements.length + 1}`;
   if (!/^[0-9a-f-]{36}$/.test(s.id ?? '')) p.push(`${at}: no statement id`);
