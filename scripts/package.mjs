@@ -91,7 +91,8 @@ const LAUNCHER_HTML = (title) => `<!doctype html>
   </body>
 </html>
 `;
-const LAUNCHER_CSS = `html,body{margin:0;height:100%}
+const LAUNCHER_CSS = `:root{color-scheme:light dark}
+html,body{margin:0;height:100%}
 body{font:1rem/1.5 system-ui,sans-serif;display:flex;flex-direction:column}
 #lms-status{margin:0;padding:.5rem 1rem}
 #lms-status[hidden]{display:none}
