@@ -6,7 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import config from '../../course.config';
 import { courseMap } from '../../scripts/package.mjs';
 
@@ -111,6 +111,19 @@ test.describe('LMS manifests', () => {
     expect(js('scorm2004')).not.toContain('LMSInitialize');
     expect(js('cmi5')).toContain('LMS.LaunchData');
     expect(js('cmi5')).not.toMatch(/LMSInitialize|API_1484_11/);
+  });
+
+  test('the plain site (dist/) carries no LMS code: no page loads the LMS page script', () => {
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(`${dir}/${d.name}`) : d.name.endsWith('.html') ? [`${dir}/${d.name}`] : []));
+    if (!existsSync('dist')) throw new Error('dist/ is missing: run npm run build (test:e2e does)');
+    const pages = walk('dist');
+    expect(pages.length).toBeGreaterThan(20);
+    for (const page of pages) {
+      const html = readFileSync(page, 'utf8');
+      expect(html, page).not.toContain('PageHead.astro_astro_type_script');
+      expect(html, page).not.toContain('lms-depth');
+      expect(html, page).not.toContain('lms/launcher');
+    }
   });
 
   test('pages inside the package link relatively, with file names (no directory index in an LMS)', () => {

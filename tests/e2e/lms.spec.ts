@@ -132,6 +132,10 @@ for (const t of ['scorm12', 'scorm2004'] as const) {
     const drawn = drawAssessment(banks, 18, seed);
     await runQuiz(frame, drawn, new Set([drawn.find((q) => q.type === 'single')!.id]));
     await expect(frame.locator('[data-course-complete]')).toBeVisible();
+    // Links the islands render at run time ("Get your certificate", "Re-read", lesson names) are
+    // made relative too, and lead to files of the package.
+    await expect(frame.locator('a[href^="/"]')).toHaveCount(0);
+    await expect(frame.getByRole('link', { name: /certificate/i }).first()).toHaveAttribute('href', '../certificate/index.html');
     const cmi2 = await leave(two.page);
     expect(two.errors).toEqual([]);
     await two.context.close();
