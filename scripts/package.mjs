@@ -70,7 +70,8 @@ function walk(dir) {
 
 /** Root-relative URLs in attributes ("/lessons/x/", "/_astro/y.js") made relative to the page. */
 export function relativiseHtml(html, depth) {
-  const out = html.replace(/(\s[a-zA-Z:-]+=")(\/(?!\/)[^"]*)"/g, (_, attr, url) => `${attr}${packagePath(url, depth)}"`);
+  // The sitemap lists the plain site's URLs and is left out of packages, so is its link.
+  const out = html.replace(/<link rel="sitemap"[^>]*>/, '').replace(/(\s[a-zA-Z:-]+=")(\/(?!\/)[^"]*)"/g, (_, attr, url) => `${attr}${packagePath(url, depth)}"`);
   // page.ts reads the depth to fix links that islands render at run time.
   return out.replace('<head>', `<head><meta name="lms-depth" content="${depth}">`);
 }
@@ -90,7 +91,8 @@ const LAUNCHER_HTML = (title) => `<!doctype html>
   </body>
 </html>
 `;
-const LAUNCHER_CSS = `html,body{margin:0;height:100%}
+const LAUNCHER_CSS = `:root{color-scheme:light dark}
+html,body{margin:0;height:100%}
 body{font:1rem/1.5 system-ui,sans-serif;display:flex;flex-direction:column}
 #lms-status{margin:0;padding:.5rem 1rem}
 #lms-status[hidden]{display:none}

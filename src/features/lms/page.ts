@@ -35,11 +35,25 @@ function connect(lms: LmsHost) {
   };
   for (const type of ['focusin', 'change', 'click']) document.addEventListener(type, touch, true);
 
-  const send = () => lms.update(JSON.stringify(store.record), location.href, timings);
+  // Never throw into the store's listeners: the page's own scripts listen there too.
+  const send = () => {
+    try {
+      lms.update(JSON.stringify(store.record()), location.href, timings);
+    } catch (error) {
+      console.warn('LMS: could not report', error);
+    }
+  };
   store.subscribe(send);
   send();
-  addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && lms.flush());
-  addEventListener('pagehide', () => lms.flush());
+  const flush = () => {
+    try {
+      lms.flush();
+    } catch {
+      // the launcher is going away too
+    }
+  };
+  addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
+  addEventListener('pagehide', flush);
 
   // Links the islands write at run time ("/lessons/x/") made relative like the built HTML's.
   const depth = Number(document.querySelector<HTMLMetaElement>('meta[name="lms-depth"]')?.content ?? 0);

@@ -62,7 +62,8 @@ export function scorm2004(win: Window = window): LmsAdapter {
           const p = `cmi.interactions.${n}.`;
           if (!set(`${p}id`, i.id)) continue;
           set(`${p}type`, i.type);
-          set(`${p}timestamp`, `${new Date(i.time).toISOString().slice(0, 19)}Z`);
+          // time(second,10,0): at most two decimals of seconds, the zone after them.
+          set(`${p}timestamp`, `${new Date(i.time).toISOString().slice(0, 22)}Z`);
           set(`${p}weighting`, '1');
           set(`${p}learner_response`, scorm2004Response(i.response));
           set(`${p}correct_responses.0.pattern`, scorm2004Response(i.correct));
