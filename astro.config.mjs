@@ -8,6 +8,9 @@ import rehypeTableWrap from './src/lib/rehype-table-wrap.mjs';
 import rehypeCiteKeep from './src/integrations/rehype-cite-keep.mjs';
 import islandStylesInHead from './src/integrations/island-styles-in-head.mjs';
 import { siteUrl } from './src/integrations/site-url.mjs';
+import securityHeaders, { csp } from './src/integrations/security.mjs';
+import searchIndex from './src/integrations/search-index.mjs';
+import offline from './src/integrations/offline.mjs';
 
 // The site is static: every page is HTML on disk, served from localhost or any static host.
 export default defineConfig({
@@ -15,7 +18,9 @@ export default defineConfig({
   // (README, "Publishing").
   site: siteUrl(process.env.SITE),
   trailingSlash: 'always',
-  integrations: [mdx(), svelte(), sitemap({ filter: (page) => !page.includes('/authoring/') }), islandStylesInHead()],
+  integrations: [mdx(), svelte(), sitemap({ filter: (page) => !page.includes('/authoring/') && !page.endsWith('/offline/') }), islandStylesInHead(), searchIndex(), offline(), securityHeaders()],
+  // A strict Content-Security-Policy on every page (no 'unsafe-inline'): src/integrations/security.mjs.
+  security: { csp: csp() },
   // unified (remark/rehype) rather than the default Sätteri, for small rehype plugins of our own.
   markdown: { processor: unified({ rehypePlugins: [rehypeTableWrap, rehypeCiteKeep] }) },
   build: { format: 'directory' },

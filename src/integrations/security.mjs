@@ -1,0 +1,104 @@
+// The site's Content-Security-Policy and security headers. Astro (security.csp) writes the policy
+// into each page as a <meta> tag with the hashes of the scripts and styles it emits; the hashes of
+// the site's own inline code come from inline-code.mjs. A meta policy cannot carry frame-ancestors
+// or the other headers, so after the build this integration also writes dist/_headers (the format
+// Netlify, Cloudflare Pages and the test server read) with the same policy plus those.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DECK_LOADING, NO_SCRIPT_STYLE, PREFERENCES_BEFORE_PAINT, sha256 } from './inline-code.mjs';
+
+/** The policy's fixed part: everything from this origin, nothing else, no plugins, no <base>. */
+const DIRECTIVES = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+];
+
+/** security.csp for astro.config.mjs. Search runs WebAssembly: 'wasm-unsafe-eval', never 'unsafe-eval'. */
+export function csp() {
+  return {
+    algorithm: 'SHA-256',
+    directives: DIRECTIVES,
+    scriptDirective: {
+      // 'report-sample' puts the first characters of blocked code into violation reports.
+      resources: ["'self'", "'wasm-unsafe-eval'", "'report-sample'"],
+      hashes: [PREFERENCES_BEFORE_PAINT, DECK_LOADING].map((code) => sha256(code).slice(1, -1)),
+    },
+    styleDirective: {
+      resources: ["'self'", "'report-sample'"],
+      hashes: [NO_SCRIPT_STYLE].map((code) => sha256(code).slice(1, -1)),
+    },
+  };
+}
+
+/** Who may frame the course: only itself by default; an LMS package sets FRAME_ANCESTORS (e.g. "*"). */
+export function frameAncestors(value = process.env.FRAME_ANCESTORS) {
+  return value && value.trim() ? value.trim() : "'self'";
+}
+
+/** What the course never uses, denied to it and to anything it could frame. */
+const PERMISSIONS = ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'midi',
+  'magnetometer', 'gyroscope', 'accelerometer', 'display-capture', 'browsing-topics'].map((p) => `${p}=()`).join(', ');
+
+function* htmlFiles(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* htmlFiles(path);
+    else if (entry.name.endsWith('.html')) yield path;
+  }
+}
+
+const META = /<meta http-equiv="content-security-policy" content="([^"]+)"/i;
+
+/** One policy for every page: the union of the sources each page's meta policy lists, per directive. */
+export function unionPolicy(policies) {
+  const merged = new Map();
+  for (const policy of policies) {
+    for (const part of policy.split(';')) {
+      const [name, ...sources] = part.trim().split(/\s+/);
+      if (!name) continue;
+      const set = merged.get(name) ?? new Set();
+      sources.forEach((s) => set.add(s));
+      merged.set(name, set);
+    }
+  }
+  return [...merged].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+}
+
+/** The headers for every path, as the _headers file and the test server use them. */
+export function headers(policy, ancestors = frameAncestors()) {
+  return {
+    'Content-Security-Policy': `${policy}; frame-ancestors ${ancestors}`,
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+    'Permissions-Policy': PERMISSIONS,
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}
+
+export default function securityHeaders() {
+  return {
+    name: 'course:security-headers',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const policies = [];
+        for (const file of htmlFiles(root)) {
+          const found = META.exec(readFileSync(file, 'utf8'));
+          if (!found) throw new Error(`${file}: no Content-Security-Policy meta tag (security.csp in astro.config.mjs)`);
+          policies.push(found[1].replaceAll('&#39;', "'").replaceAll('&quot;', '"'));
+        }
+        const lines = Object.entries(headers(unionPolicy(policies))).map(([k, v]) => `  ${k}: ${v}`);
+        writeFileSync(join(root, '_headers'), `/*\n${lines.join('\n')}\n`);
+        logger.info(`_headers written (CSP from ${policies.length} pages)`);
+      },
+    },
+  };
+}
