@@ -207,7 +207,9 @@ describe('the lessons\' "Add to my questions" script agrees with the list', () =
     return boxes.map((b) => ({
       press: () => b.querySelector('button')!.click(),
       status: () => b.querySelector('[data-ask-status]')!.textContent,
-      onList: () => b.querySelector('button')!.getAttribute('aria-disabled') === 'true' && !b.querySelector<HTMLElement>('[data-on-list]')!.hidden,
+      onList: () => b.querySelector('button')!.getAttribute('aria-disabled') === 'true',
+      // Just after a press the live region speaks; "On your list" waits for a later visit (one message).
+      labelShown: () => !b.querySelector<HTMLElement>('[data-on-list]')!.hidden,
     }));
   }
 
@@ -219,6 +221,7 @@ describe('the lessons\' "Add to my questions" script agrees with the list', () =
     a!.press();
     expect(a!.status()).toBe('added');
     expect(a!.onList()).toBe(true);
+    expect(a!.labelShown()).toBe(false);
     b!.press();
     expect(loadQuestions()).toEqual({ questions: [SUGGESTED_QUESTIONS[0], SUGGESTED_QUESTIONS[1]], problem: null });
     a!.press();

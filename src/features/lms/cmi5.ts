@@ -2,6 +2,7 @@
 // is about 31 KB gzip with its HTTP and xAPI layers. This course needs the launch parameters, one
 // fetch-token call, two state documents and a handful of statements: a few KB.
 import type { Launch, LmsAdapter, Report } from './adapter';
+import { readValue, session as tabStorage, write, type StorageLike } from '../../platform/storage';
 import { isoDuration, scorm2004Response, type Interaction } from './interactions';
 
 const VERB = 'http://adlnet.gov/expapi/verbs/';
@@ -42,7 +43,7 @@ interface Sent {
   failed?: boolean;
 }
 
-export function cmi5(search: string = location.search, session: Storage | null = sessionStorage): LmsAdapter {
+export function cmi5(search: string = location.search, session: StorageLike | null = tabStorage): LmsAdapter {
   const params = launchParams(search);
   let token = '';
   let template: Record<string, any> = {};
@@ -122,13 +123,13 @@ export function cmi5(search: string = location.search, session: Storage | null =
       if (!params) return null;
       // The fetch URL answers once per launch (cmi5 8.2.3): a reload of this page reuses the token.
       const key = `cmi5-token:${params.registration}`;
-      token = session?.getItem(key) ?? '';
+      token = readValue(key, session) ?? '';
       if (!token) {
         const response = await fetch(params.fetch, { method: 'POST' });
         const body = await response.json();
         token = typeof body?.['auth-token'] === 'string' ? body['auth-token'] : '';
         if (!token) return null;
-        session?.setItem(key, token);
+        write(key, token, session);
       }
       const launchData = await fetch(stateUrl('LMS.LaunchData'), { headers: headers() }).then((r) => (r.ok ? r.json() : null));
       if (!launchData?.contextTemplate) return null;
