@@ -312,6 +312,7 @@ test.describe('reflow at 320 CSS px', () => {
     test.setTimeout(180_000);
     const drawn = await upTo(page, 'ordering');
     expect(await overflow(page), 'ordering question').toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page, '(ordering question, 320 px)');
     for (const q of drawn.slice(drawn.findIndex((x) => x.type === 'ordering'))) {
       await answerQuestion(page, q, true);
       await checkAndContinue(page, true);
@@ -330,6 +331,11 @@ test.describe('reflow at 320 CSS px', () => {
     await upTo(page, 'matching');
     await expect(quiz(page).locator('[data-matching]')).toBeVisible();
     expect(await overflow(page), 'matching question').toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page, '(matching question, 320 px)');
+    // Check with one term left empty: its group is marked, the summary links to it.
+    await press(page, 'Check answer');
+    await expect(quiz(page).getByRole('alert')).toBeFocused();
+    await expectNoAxeViolations(page, '(matching question with errors, 320 px)');
   });
 });
 
