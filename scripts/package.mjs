@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { build } from 'esbuild';
 import { parse } from 'yaml';
-import config from '../course.config.ts';
+import config from '../src/course/config.ts';
 import { packagePath } from '../src/features/lms/paths.ts';
 import { SCHEMA_FILES, cmi5Course, scorm12Manifest, scorm2004Manifest } from './package-manifests.mjs';
 

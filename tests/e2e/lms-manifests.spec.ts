@@ -7,7 +7,7 @@ import { test, expect } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import config from '../../course.config';
+import config from '../../src/course/config';
 import { courseMap } from '../../scripts/package.mjs';
 
 const zip = (t: string) => {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { AddressInfo } from 'node:net';
 import type { Question } from '../../src/machines/quiz.types';
-import config from '../../course.config';
+import config from '../../src/course/config';
 
 export const TARGETS = ['scorm12', 'scorm2004', 'cmi5'] as const;
 export type Target = (typeof TARGETS)[number];

@@ -2,7 +2,7 @@
 // (option, item or pair ids in bank order), correct response and prompt. scripts/package.mjs writes
 // it to lms/course.json in every package; the codec and the interactions read it, so answers
 // travel as short indices rather than ids, and interactions carry the correct response.
-import type { CompletionRule } from '../../../course.config';
+import type { CompletionRule } from '../../course/config';
 
 export type MapQuestionType = 'single' | 'multiple' | 'truefalse' | 'ordering' | 'matching';
 

@@ -1,6 +1,6 @@
 // What the LMS is told about the course as a whole, from the progress record: completion by the
 // course's rule, success and score from the final assessment, progress as a fraction of lessons.
-import type { CompletionRule } from '../../../course.config';
+import type { CompletionRule } from '../../course/config';
 import type { CourseMap } from './course-map';
 import type { ProgressRecord } from './store-link';
 

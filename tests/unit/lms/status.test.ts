@@ -1,4 +1,4 @@
-// Course status by the completion rules of course.config.ts, and the interaction formats of each
+// Course status by the completion rules of src/course/config.ts, and the interaction formats of each
 // standard (SCORM 1.2 single characters, SCORM 2004 [,] and [.], ISO and CMI timespans).
 import { describe, expect, it } from 'vitest';
 import { courseMap } from '../../../scripts/package.mjs';
