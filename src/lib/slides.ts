@@ -448,7 +448,8 @@ export function checkQuestions(bank: readonly BankQuestion[], count = 3): DeckQu
     const right = q2.options.map((o, j) => ({ o, j })).filter(({ o }) => q2.answer.includes(o.id));
     const letters = right.map(({ j }) => letter(j));
     const answer = letters.length > 1 ? `${letters.slice(0, -1).join(', ')} and ${letters[letters.length - 1]}` : letters[0];
-    return { ...base, options: q2.options.map((o) => o.text), answer, explanation: right.map(({ o }) => o.explanation).join(' ') };
+    // One explanation is enough to say why; the others are in the quiz and the notes.
+    return { ...base, options: q2.options.map((o) => o.text), answer, explanation: right[0].o.explanation };
   });
 }
 

@@ -124,7 +124,7 @@ const overflows = (el: HTMLElement) => el.scrollHeight > el.clientHeight + 1 || 
  * nothing overflows, down to `min`. Only in the projector layout: in the scrolling layout (narrow
  * windows, zoom) the slide grows instead and text keeps the reader's size.
  */
-export function fitSlide(slide: HTMLElement | undefined, { min = 0.6, keep = false } = {}): void {
+export function fitSlide(slide: HTMLElement | undefined, { min = 0.4, keep = false } = {}): void {
   if (!slide) return;
   // `keep`: only shrink further (a diagram step with longer text), so text does not jump back up.
   const start = keep ? Number(slide.style.getPropertyValue('--fit')) || 1 : 1;

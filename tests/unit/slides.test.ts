@@ -323,7 +323,7 @@ describe('check-your-understanding slides', () => {
     // Four answerable (q2 is an ordering): the first, the middle one, the last.
     expect(qs.map((q) => q.id)).toEqual(['q1', 'q4', 'q5']);
     expect(qs[0]).toMatchObject({ number: 1, of: 3, answer: 'False', options: [], explanation: 'False, because.' });
-    expect(qs[1]).toMatchObject({ answer: 'A and C', options: ['Option a', 'Option b', 'Option c'], explanation: 'Because a. Because c.' });
+    expect(qs[1]).toMatchObject({ answer: 'A and C', options: ['Option a', 'Option b', 'Option c'], explanation: 'Because a.' });
     expect(checkQuestions(bank.slice(2, 4))[0]).toMatchObject({ answer: 'B. Option b', explanation: 'Because b.' });
   });
 
