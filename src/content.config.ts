@@ -1,8 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
-import { lessonSchema, referenceSchema, glossarySchema } from './lib/schemas';
+import { z } from 'astro/zod';
+import { lessonSchema, referenceSchema, glossarySchema, moduleSchema } from './lib/schemas';
 import { quizBankSchema } from './lib/quiz-schema';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { authoringVocabularyInData, authoringVocabularyInLesson } from './lib/content-rules';
@@ -52,4 +53,17 @@ const quizzes = defineCollection({
   schema: quizBankSchema,
 });
 
-export const collections = { lessons, references, glossary, quizzes };
+// Optional: lessons/modules.yaml, a list of { id, title, summary } in path order. A course without
+// it has no modules; the lessons' `module` fields are checked against it in src/lib/content.ts.
+const modulesFile = `${COURSE_DIR}/modules.yaml`;
+// Read here rather than with file(): the module's place in the list is its number, and a
+// collection's entries come back in no particular order.
+const modules = defineCollection({
+  loader: () =>
+    existsSync(modulesFile)
+      ? (parseYaml(readFileSync(modulesFile, 'utf8')) as Array<Record<string, unknown>>).map((m, i) => ({ ...m, id: String(m.id), position: i + 1 }))
+      : [],
+  schema: moduleSchema.extend({ position: z.number().int().positive() }),
+});
+
+export const collections = { lessons, references, glossary, quizzes, modules };

@@ -16,7 +16,7 @@ async function startAndFinishLessonOne(page: Page) {
   await tabTo(page, start);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/lessons\/why-new-treatments\/$/);
-  await expect(page.getByText('Lesson 1 of 11')).toBeVisible();
+  await expect(page.getByText('Module 1 · Lesson 1 of 3')).toBeVisible();
 
   // Read to the end with the keyboard, pass the lesson's quiz, then go on.
   await passQuiz(page, bank);
@@ -25,7 +25,7 @@ async function startAndFinishLessonOne(page: Page) {
   await expect(page.locator('[data-lesson-status]')).toContainText('Lesson complete');
   await expect(page.getByRole('button', { name: 'Mark as complete' })).toBeHidden();
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Lesson 2 of 11')).toBeVisible();
+  await expect(page.getByText('Module 1 · Lesson 2 of 3')).toBeVisible();
 }
 
 test('keyboard journey: start, complete, continue, reload, export, clear, import', async ({ page }, info) => {

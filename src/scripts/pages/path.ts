@@ -2,3 +2,4 @@
 // AudienceChooser.astro and the inline script in Base.astro.)
 import '../theme';
 import '../path';
+import '../modules';
