@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { mdxToJs } from 'satteri';
 import { courseHastPlugins } from '../../src/integrations/satteri-course.mjs';
 
-const compile = async (src: string) => (await mdxToJs(src, { hastPlugins: courseHastPlugins })).code.replace(/\s+/g, ' ');
+const compile = async (src: string) => (await Promise.resolve(mdxToJs(src, { hastPlugins: courseHastPlugins }))).code.replace(/\s+/g, ' ');
 
 describe('table wrapping', () => {
   test('a Markdown table is wrapped in a focusable region named by a fallback label', async () => {
