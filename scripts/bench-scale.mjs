@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -58,18 +59,18 @@ export function generateCourse(lessonsDir, out, n) {
   }
   const modulesFile = join(lessonsDir, 'modules.yaml');
   if (existsSync(modulesFile)) {
+    // Copy k of every module the generated lessons name (the last copy of the course may be partial).
+    const used = new Set(readdirSync(out).flatMap((f) => (f.endsWith('.mdx') ? [readFileSync(join(out, f), 'utf8').match(/^module: (\S+)$/m)?.[1]] : [])));
+    const defs = parseYaml(readFileSync(modulesFile, 'utf8'));
     const copies = Math.ceil(n / real.length);
-    const text = readFileSync(modulesFile, 'utf8');
-    let all = text;
-    for (let k = 2; k <= copies; k++) {
-      all += `\n${text
-        .split('\n')
-        .filter((l) => !l.startsWith('#'))
-        .join('\n')
-        .replace(/^- id: (\S+)$/gm, (_, id) => `- id: ${id}-${k}`)
-        .replace(/^  title: "?(.*?)"?$/gm, (_, t) => `  title: "${t} (${k})"`)}`;
+    const all = [];
+    for (let k = 1; k <= copies; k++) {
+      for (const m of defs) {
+        const id = k === 1 ? m.id : `${m.id}-${k}`;
+        if (used.has(id)) all.push({ ...m, id, title: k === 1 ? m.title : `${m.title} (${k})` });
+      }
     }
-    writeFileSync(join(out, 'modules.yaml'), all);
+    writeFileSync(join(out, 'modules.yaml'), stringifyYaml(all));
   }
 }
 
@@ -185,6 +186,12 @@ async function largestRecord(lessonsDir) {
   const outcome = readRecord(raw, at);
   const kept = outcome.kind === 'ok' ? Object.keys(outcome.record.lessons).length : 0;
   return { kb: Buffer.byteLength(raw) / 1024, limitKB: MAX_RECORD_BYTES / 1024, readable: outcome.kind, lessonsKept: kept, lessons: Object.keys(lessons).length };
+}
+
+// --generate-only <dir>: write the course of the first size there and stop (to look at it).
+if (args.includes('--generate-only')) {
+  generateCourse(join(ROOT, 'lessons'), resolve(opt('generate-only')), sizes[0]);
+  process.exit(0);
 }
 
 const results = [];
