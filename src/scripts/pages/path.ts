@@ -2,4 +2,3 @@
 // AudienceChooser.astro and the inline script in Base.astro.)
 import '../theme';
 import '../path';
-import '../modules';
