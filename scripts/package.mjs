@@ -26,7 +26,7 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',
 export const TARGETS = only;
 
 /** lessons/*.mdx front matter and *.quiz.yaml → the course map the adapter reads (course-map.ts). */
-export function courseMap(lessonsDir = join(ROOT, 'lessons')) {
+export function courseMap(lessonsDir = resolve(ROOT, process.env.COURSE_DIR ?? 'lessons')) {
   const names = readdirSync(lessonsDir);
   const banks = new Map();
   for (const name of names.filter((n) => n.endsWith('.quiz.yaml'))) {

@@ -1,11 +1,16 @@
 import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
-import { lessonSchema, referenceSchema, glossarySchema } from './lib/schemas';
+import { z } from 'astro/zod';
+import { lessonSchema, referenceSchema, glossarySchema, moduleSchema } from './lib/schemas';
 import { quizBankSchema } from './lib/quiz-schema';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { authoringVocabularyInData, authoringVocabularyInLesson } from './lib/content-rules';
+
+// The course folder: lessons/, or another one for a synthetic or second course
+// (COURSE_DIR=path npm run build; scripts/bench-scale.mjs).
+const COURSE_DIR = (process.env.COURSE_DIR ?? './lessons').replace(/\/+$/, '');
 
 // Authoring marks ([K], "verify", "fact sheet", …) in learner-facing content fail the build, naming
 // the file and the field (rule and wording: src/lib/content-rules.ts). Runs when the collections load.
@@ -13,7 +18,7 @@ function assertNoAuthoringVocabulary(dir: string): void {
   const problems = readdirSync(dir)
     .sort()
     .flatMap((name) => {
-      const file = `lessons/${name}`;
+      const file = `${dir.replace(/^\.\//, '')}/${name}`;
       const text = readFileSync(join(dir, name), 'utf8');
       if (name.endsWith('.mdx')) return authoringVocabularyInLesson(file, text);
       if (name.endsWith('.yaml')) return authoringVocabularyInData(file, parseYaml(text));
@@ -23,29 +28,42 @@ function assertNoAuthoringVocabulary(dir: string): void {
     throw new Error(`Authoring vocabulary in learner-facing content (move it to a reviewNote or an MDX comment):\n${problems.join('\n')}`);
   }
 }
-assertNoAuthoringVocabulary('./lessons');
+assertNoAuthoringVocabulary(COURSE_DIR);
 
 // A malformed file fails the build: Astro reports the entry's file and the zod path of the field.
 const lessons = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './lessons' }),
+  loader: glob({ pattern: '*.mdx', base: COURSE_DIR }),
   schema: lessonSchema,
 });
 
 const references = defineCollection({
-  loader: file('./lessons/references.yaml'),
+  loader: file(`${COURSE_DIR}/references.yaml`),
   schema: referenceSchema,
 });
 
 const glossary = defineCollection({
-  loader: file('./lessons/glossary.yaml'),
+  loader: file(`${COURSE_DIR}/glossary.yaml`),
   schema: glossarySchema,
 });
 
 // One bank per lesson, lessons/NN-slug.quiz.yaml; the lesson page checks every question's
 // section against the lesson's real headings.
 const quizzes = defineCollection({
-  loader: glob({ pattern: '*.quiz.yaml', base: './lessons' }),
+  loader: glob({ pattern: '*.quiz.yaml', base: COURSE_DIR }),
   schema: quizBankSchema,
 });
 
-export const collections = { lessons, references, glossary, quizzes };
+// Optional: lessons/modules.yaml, a list of { id, title, summary } in path order. A course without
+// it has no modules; the lessons' `module` fields are checked against it in src/lib/content.ts.
+const modulesFile = `${COURSE_DIR}/modules.yaml`;
+// Read here rather than with file(): the module's place in the list is its number, and a
+// collection's entries come back in no particular order.
+const modules = defineCollection({
+  loader: () =>
+    existsSync(modulesFile)
+      ? (parseYaml(readFileSync(modulesFile, 'utf8')) as Array<Record<string, unknown>>).map((m, i) => ({ ...m, id: String(m.id), position: i + 1 }))
+      : [],
+  schema: moduleSchema.extend({ position: z.number().int().positive() }),
+});
+
+export const collections = { lessons, references, glossary, quizzes, modules };

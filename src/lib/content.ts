@@ -2,6 +2,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sequence, slugFromId } from './course';
 import { formatDate as formatDay } from '../platform/format';
+import { groupModules, modulesBySlug, type CourseModule, type LessonModule } from '../course/modules';
 
 export interface CourseLesson {
   slug: string;
@@ -29,9 +30,27 @@ export function getCourse(): Promise<CourseLesson[]> {
   return cached;
 }
 
-export async function getReferences() {
-  const refs = await getCollection('references');
-  return new Map(refs.map((r) => [r.id, r.data]));
+let modules: Promise<{ list: CourseModule[]; bySlug: Map<string, LessonModule> }> | undefined;
+
+/** The course's modules in order (none if it defines none), and each lesson's module; fails the
+ *  build naming the lesson file and its `module` field when a module is unknown or split. */
+export function getModules() {
+  modules ??= Promise.all([getCourse(), getCollection('modules')]).then(([course, defs]) => {
+    const list = groupModules(
+      course.map((l) => ({ slug: l.slug, file: l.file, module: l.entry.data.module })),
+      defs.sort((a, b) => a.data.position - b.data.position).map((d) => ({ id: d.id, title: d.data.title, summary: d.data.summary })),
+    );
+    return { list, bySlug: modulesBySlug(list) };
+  });
+  return modules;
+}
+
+let references: Promise<Map<string, CollectionEntry<'references'>['data']>> | undefined;
+
+/** The references by id; made once per build, not once per page (2,000 pages at 500 lessons). */
+export function getReferences() {
+  references ??= getCollection('references').then((refs) => new Map(refs.map((r) => [r.id, r.data])));
+  return references;
 }
 
 /** A lesson's review date (a calendar date, parsed as UTC): the course's one date style. */

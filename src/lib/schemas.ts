@@ -27,10 +27,21 @@ export const lessonSchema = z
     patientOrder: z.number().int().positive().optional(),
     // Mechanism lessons embed the synapse diagram.
     diagram: z.boolean().default(false),
+    // The module the lesson belongs to: an id in lessons/modules.yaml (src/course/modules.ts).
+    module: z.string().regex(/^[a-z0-9-]+$/, 'module must be a module id from modules.yaml (lower-case letters, digits and hyphens)').optional(),
   })
   .strict();
 
 export type LessonData = z.infer<typeof lessonSchema>;
+
+/** A module of lessons (lessons/modules.yaml): shown on the path with its progress. */
+export const moduleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'id must be lower-case letters, digits and hyphens'),
+    title: z.string().trim().min(3, 'title must be at least 3 characters'),
+    summary: z.string().trim().min(20, 'summary must be a sentence of at least 20 characters'),
+  })
+  .strict();
 
 export const referenceSchema = z
   .object({

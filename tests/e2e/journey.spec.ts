@@ -16,7 +16,7 @@ async function startAndFinishLessonOne(page: Page) {
   await tabTo(page, start);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/lessons\/why-new-treatments\/$/);
-  await expect(page.getByText('Lesson 1 of 11')).toBeVisible();
+  await expect(page.getByText('Module 1 · Lesson 1 of 3')).toBeVisible();
 
   // Read to the end with the keyboard, pass the lesson's quiz, then go on.
   await passQuiz(page, bank);
@@ -25,7 +25,7 @@ async function startAndFinishLessonOne(page: Page) {
   await expect(page.locator('[data-lesson-status]')).toContainText('Lesson complete');
   await expect(page.getByRole('button', { name: 'Mark as complete' })).toBeHidden();
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Lesson 2 of 11')).toBeVisible();
+  await expect(page.getByText('Module 1 · Lesson 2 of 3')).toBeVisible();
 }
 
 test('keyboard journey: start, complete, continue, reload, export, clear, import', async ({ page }, info) => {
@@ -35,9 +35,9 @@ test('keyboard journey: start, complete, continue, reload, export, clear, import
   // Come back later: the path remembers.
   await page.reload();
   await page.goto('/');
-  const first = page.locator('[data-lesson-path] li').first();
+  const first = page.locator('[data-lesson-path] li[data-slug]').first();
   await expect(first.locator('[data-status]')).toHaveText('Completed');
-  await expect(page.locator('[data-lesson-path] li').nth(1).locator('[data-status]')).toHaveText('In progress');
+  await expect(page.locator('[data-lesson-path] li[data-slug]').nth(1).locator('[data-status]')).toHaveText('In progress');
   await expect(page.locator('[data-course-cta]')).toHaveText('Continue: Lesson 2');
   await expectNoAxeViolations(page, '(path with progress)');
 
@@ -95,11 +95,11 @@ test('keyboard journey: start, complete, continue, reload, export, clear, import
 test('two tabs agree: a completion in one shows in the other', async ({ context }) => {
   const path = await context.newPage();
   await path.goto('/');
-  await expect(path.locator('[data-lesson-path] li').first().locator('[data-status]')).toHaveText('Not started');
+  await expect(path.locator('[data-lesson-path] li[data-slug]').first().locator('[data-status]')).toHaveText('Not started');
   const lesson = await context.newPage();
   await lesson.goto('/lessons/why-new-treatments/');
   await passQuiz(lesson, bank);
-  await expect(path.locator('[data-lesson-path] li').first().locator('[data-status]')).toHaveText('Completed');
+  await expect(path.locator('[data-lesson-path] li[data-slug]').first().locator('[data-status]')).toHaveText('Completed');
 });
 
 test.describe('when storage fails', () => {
@@ -128,7 +128,7 @@ test.describe('when storage fails', () => {
     const watch = watchPage(page, info);
     await startAndFinishLessonOne(page);
     await page.goto('/');
-    await expect(page.locator('[data-lesson-path] li').first().locator('[data-status]')).toHaveText('Completed');
+    await expect(page.locator('[data-lesson-path] li[data-slug]').first().locator('[data-status]')).toHaveText('Completed');
     const keys = await page.evaluate(() => Object.keys(localStorage));
     expect(keys.some((k) => k.startsWith(`${KEY}:unreadable:`))).toBe(true);
     watch.assertClean();

@@ -67,7 +67,7 @@ for (const theme of ['light', 'dark'] as const) {
     }
     await expect(page.locator('[data-lesson-status]')).toContainText('Lesson complete');
     await page.goto('/');
-    await expect(page.locator('[data-lesson-path] li').first().locator('[data-status]')).toHaveText('Completed');
+    await expect(page.locator('[data-lesson-path] li[data-slug]').first().locator('[data-status]')).toHaveText('Completed');
 
     // Reload the lesson: the quiz remembers the answers, which were all right.
     await page.goto(LESSON);

@@ -1,0 +1,239 @@
+// npm run bench:scale [-- --sizes 11,100,500 --source <git-rev> --keep --json]
+// Generates synthetic courses from the real lessons (copies with new slugs and orders; every Cite and
+// Term id stays valid because references and glossary are copied whole; quiz banks and modules are
+// copied with them), builds each in a temp copy of the project, and prints wall and cpu time, peak
+// memory, pages, dist size, the HTML size and element count of the listing pages, and the largest
+// progress record the course can produce. `--source <rev>` builds the project as it was at a commit
+// (for before/after comparisons, alternating runs); the load average is printed with every build,
+// because on a shared machine cpu time is the figure to compare, not wall time.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const sizes = opt('sizes', '11,100,500').split(',').map(Number);
+const source = opt('source', '');
+const keep = args.includes('--keep');
+const asJson = args.includes('--json');
+const LISTING_PAGES = ['index.html', 'learned/index.html', 'progress/index.html', 'assessment/index.html'];
+
+/** The real course: lesson files in order, with their slug. */
+function realLessons(dir) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .map((file) => ({ file, slug: file.replace(/\.mdx$/, '').replace(/^\d+[-_]/, ''), text: readFileSync(join(dir, file), 'utf8') }));
+}
+
+/** Writes a course of n lessons into `out`: copy k of real lesson j gets slug "<slug>-k" (the first
+ *  copy keeps the real slug, so links between the real lessons still resolve) and order i + 1. */
+export function generateCourse(lessonsDir, out, n) {
+  mkdirSync(out, { recursive: true });
+  const real = realLessons(lessonsDir);
+  for (const f of readdirSync(lessonsDir)) {
+    if (!f.endsWith('.mdx') && !f.endsWith('.quiz.yaml')) cpSync(join(lessonsDir, f), join(out, f));
+  }
+  const width = String(n).length < 2 ? 2 : String(n).length;
+  for (let i = 0; i < n; i++) {
+    const src = real[i % real.length];
+    const copy = Math.floor(i / real.length);
+    const slug = copy === 0 ? src.slug : `${src.slug}-${copy + 1}`;
+    const name = `${String(i + 1).padStart(width, '0')}-${slug}`;
+    let text = src.text.replace(/^order: \d+$/m, `order: ${i + 1}`);
+    if (copy > 0) {
+      text = text.replace(/^patientOrder: \d+\n/m, '').replace(/^title: "?(.*?)"?$/m, (_, t) => `title: "${t} (${copy + 1})"`);
+      // Modules: copy k of the course gets its own copy of every module (modules.yaml below).
+      text = text.replace(/^module: (\S+)$/m, (_, m) => `module: ${m}-${copy + 1}`);
+    }
+    writeFileSync(join(out, `${name}.mdx`), text);
+    const bank = join(lessonsDir, src.file.replace(/\.mdx$/, '.quiz.yaml'));
+    if (existsSync(bank)) writeFileSync(join(out, `${name}.quiz.yaml`), readFileSync(bank, 'utf8').replace(/^lesson: .*$/m, `lesson: ${slug}`));
+  }
+  const modulesFile = join(lessonsDir, 'modules.yaml');
+  if (existsSync(modulesFile)) {
+    // Copy k of every module the generated lessons name (the last copy of the course may be partial).
+    const used = new Set(readdirSync(out).flatMap((f) => (f.endsWith('.mdx') ? [readFileSync(join(out, f), 'utf8').match(/^module: (\S+)$/m)?.[1]] : [])));
+    const defs = parseYaml(readFileSync(modulesFile, 'utf8'));
+    const copies = Math.ceil(n / real.length);
+    const all = [];
+    for (let k = 1; k <= copies; k++) {
+      for (const m of defs) {
+        const id = k === 1 ? m.id : `${m.id}-${k}`;
+        if (used.has(id)) all.push({ ...m, id, title: k === 1 ? m.title : `${m.title} (${k})` });
+      }
+    }
+    writeFileSync(join(out, 'modules.yaml'), stringifyYaml(all));
+  }
+}
+
+/** A temp copy of the project (working tree, or `rev`), with its own node_modules folder of links
+ *  so Astro's and Vite's caches (node_modules/.astro, .vite) are not shared with the worktree. */
+function projectCopy(rev) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+  if (rev) {
+    execFileSync('bash', ['-c', `git -C "${ROOT}" archive "${rev}" | tar -x -C "${dir}"`]);
+  } else {
+    for (const entry of readdirSync(ROOT)) {
+      if (['node_modules', 'dist', '.git', '.astro', 'tests', 'test-results', 'playwright-report'].includes(entry)) continue;
+      cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+    }
+  }
+  rmSync(join(dir, 'dist'), { recursive: true, force: true });
+  mkdirSync(join(dir, 'node_modules'));
+  for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
+    if (entry === '.astro' || entry === '.vite') continue;
+    symlinkSync(join(ROOT, 'node_modules', entry), join(dir, 'node_modules', entry));
+  }
+  return dir;
+}
+
+function loadavg() {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
+/** Builds `dir`; wall, cpu (user + sys, the build and its children) and peak RSS from GNU time. */
+function build(dir) {
+  const astro = join(ROOT, 'node_modules/.bin/astro');
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+  const load = loadavg();
+  const gnuTime = existsSync('/usr/bin/time');
+  const started = performance.now();
+  const result = gnuTime
+    ? spawnSync('/usr/bin/time', ['-v', astro, 'build'], { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync('bash', ['-c', `"${astro}" build; s=$?; times >&2; exit $s`], { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`build failed in ${dir}:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
+  const err = result.stderr;
+  let cpu = NaN;
+  let peakMB = NaN;
+  if (gnuTime) {
+    const num = (label) => Number(err.match(new RegExp(`${label}: ([\\d.]+)`))?.[1]);
+    cpu = num('User time \\(seconds\\)') + num('System time \\(seconds\\)');
+    peakMB = num('Maximum resident set size \\(kbytes\\)') / 1024;
+  } else {
+    // `times`: the second line is the children's user and system time, "0m12.345s 0m1.234s".
+    const line = err.trim().split('\n').at(-1) ?? '';
+    cpu = [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((s, m) => s + Number(m[1]) * 60 + Number(m[2]), 0);
+  }
+  return { wall, cpu, peakMB, load };
+}
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** Elements in an HTML document, as the parser would create them (not counting text nodes):
+ *  start tags outside comments, scripts and styles. */
+export function countElements(html) {
+  const stripped = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1')
+    .replace(/(<style\b[^>]*>)[\s\S]*?<\/style>/gi, '$1');
+  return (stripped.match(/<[a-zA-Z][a-zA-Z0-9-]*/g) ?? []).length;
+}
+
+export function distStats(dist) {
+  const files = walk(dist);
+  const pages = files.filter((f) => f.endsWith('.html')).length;
+  const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
+  const listing = Object.fromEntries(
+    LISTING_PAGES.map((p) => {
+      const file = join(dist, p);
+      if (!existsSync(file)) return [p, null];
+      const html = readFileSync(file, 'utf8');
+      return [p, { kb: Buffer.byteLength(html) / 1024, elements: countElements(html) }];
+    }),
+  );
+  return { pages, distMB: bytes / 1024 / 1024, listing };
+}
+
+/** The largest record the course can produce: every lesson visited, finished and completed, with a
+ *  quiz history holding an answer to every question, and the final assessment passed with its answers.
+ *  Serialized as the store writes it, then read back by the record module (it must stay readable). */
+async function largestRecord(lessonsDir) {
+  const { readRecord, MAX_RECORD_BYTES } = await import(pathToFileURL(join(ROOT, 'src/lib/progress/record.ts')).href);
+  const at = '2026-12-02T04:55:00.000Z';
+  const lessons = {};
+  const assessment = {};
+  for (const f of readdirSync(lessonsDir).filter((x) => x.endsWith('.quiz.yaml'))) {
+    const text = readFileSync(join(lessonsDir, f), 'utf8');
+    const slug = text.match(/^lesson: (\S+)$/m)[1];
+    const ids = [...text.matchAll(/^ {2}- id: (\S+)$/gm)].map((m) => m[1]);
+    // Answers as the quiz keeps them: question id → chosen option ids (the longest form).
+    const last = Object.fromEntries(ids.map((id) => [id, ['option-a', 'option-b']]));
+    lessons[slug] = {
+      visitedAt: at,
+      reachedEndAt: at,
+      completedAt: at,
+      quiz: { attempts: 99, best: ids.length, total: ids.length, passedAt: at, practisedAt: at, lastAt: at, last },
+    };
+    for (const id of ids.slice(0, 2)) if (Object.keys(assessment).length < 18) assessment[`${slug}/${id}`] = ['option-a', 'option-b'];
+  }
+  const record = {
+    version: 3,
+    lessons,
+    assessment: { attempts: 99, best: 18, total: 18, seed: 4294967295, passedAt: at, lastAt: at, last: assessment },
+  };
+  const raw = JSON.stringify(record);
+  const outcome = readRecord(raw, at);
+  const kept = outcome.kind === 'ok' ? Object.keys(outcome.record.lessons).length : 0;
+  return { kb: Buffer.byteLength(raw) / 1024, limitKB: MAX_RECORD_BYTES / 1024, readable: outcome.kind, lessonsKept: kept, lessons: Object.keys(lessons).length };
+}
+
+// --generate-only <dir>: write the course of the first size there and stop (to look at it).
+if (args.includes('--generate-only')) {
+  generateCourse(join(ROOT, 'lessons'), resolve(opt('generate-only')), sizes[0]);
+  process.exit(0);
+}
+
+const results = [];
+for (const n of sizes) {
+  const dir = projectCopy(source);
+  try {
+    const lessonsDir = join(dir, 'lessons');
+    const real = join(dir, '.real-lessons');
+    cpSync(source ? lessonsDir : join(ROOT, 'lessons'), real, { recursive: true });
+    rmSync(lessonsDir, { recursive: true, force: true });
+    generateCourse(real, lessonsDir, n);
+    rmSync(real, { recursive: true, force: true });
+    const timing = build(dir);
+    const stats = distStats(join(dir, 'dist'));
+    let record;
+    try {
+      record = await largestRecord(lessonsDir);
+    } catch (e) {
+      record = { error: String(e.message ?? e) };
+    }
+    const row = { lessons: n, source: source || 'working tree', ...timing, ...stats, record, loadAfter: loadavg() };
+    results.push(row);
+    if (!asJson) print(row);
+  } finally {
+    if (keep) console.log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (asJson) console.log(JSON.stringify(results, null, 2));
+
+function print(r) {
+  const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+  console.log(`\n${r.lessons} lessons (${r.source})`);
+  console.log(`  build      wall ${f(r.wall)} s, cpu ${f(r.cpu)} s, peak ${f(r.peakMB, 0)} MB; load ${r.load} → ${r.loadAfter}`);
+  console.log(`  output     ${r.pages} pages, dist ${f(r.distMB)} MB`);
+  for (const [p, s] of Object.entries(r.listing)) {
+    console.log(`  ${`/${p.replace(/index\.html$/, '')}`.padEnd(13)}${s ? `${f(s.kb)} KB HTML, ${s.elements} elements` : 'missing'}`);
+  }
+  const rec = r.record;
+  console.log(
+    rec.error
+      ? `  record     ${rec.error}`
+      : `  record     largest ${f(rec.kb)} KB of ${f(rec.limitKB, 0)} KB allowed; read back: ${rec.readable}, ${rec.lessonsKept} of ${rec.lessons} lessons kept`,
+  );
+}
