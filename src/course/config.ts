@@ -28,7 +28,7 @@ const config: CourseConfig = {
   id: 'ketamine-therapy',
   title: 'Ketamine therapy for mental health',
   description: 'An accessible course on ketamine therapy for depression, for patients and medical students.',
-  iri: 'urn:x-ketamine-course:ketamine-therapy',
+  iri: 'urn:x-course:ketamine-therapy-for-mental-health',
   masteryScore: 0.8,
   completion: 'all-lessons',
   moveOn: 'CompletedAndPassed',

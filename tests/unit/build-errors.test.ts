@@ -10,7 +10,7 @@ const ROOT = resolve(__dirname, '../..');
 
 function fixture(lessons: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'course-fixture-'));
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'course.config.ts', 'tsconfig.json', 'package.json', 'svelte.config.js']) {
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'svelte.config.js']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
