@@ -13,15 +13,18 @@ import { spawnSync } from 'node:child_process';
 const args = new Set(process.argv.slice(2));
 const DIST = resolve('dist');
 /** Page budgets in gzip bytes, enforced by --check, by what the page carries:
- *  text pages (path, glossary, references) ≤ 3 KB; tool pages that exist to run code (progress,
- *  certificate, consultation questions, what I learned) ≤ 5 KB; a lesson with its quiz island ≤ 50 KB; a lesson with the synapse
- *  diagram and its quiz ≤ 62 KB. The quiz page's target from issue 4 is 35 KB: it is reported
- *  below, not enforced, because the Svelte 5 and XState 5 runtimes alone take about 30 KB. */
-export const BUDGETS = { text: 3 * 1024, tool: 5 * 1024, island: 50 * 1024, diagram: 62 * 1024 };
+ *  text pages (glossary, references, privacy, handouts, …) ≤ 3 KB; the course path (home), which
+ *  reads progress, tells its problem and works out course completion, ≤ 3.5 KB; tool pages that
+ *  exist to run code (progress, certificate, consultation questions, what I learned, search) ≤ 6 KB;
+ *  a lesson with its quiz island ≤ 50 KB; a lesson with the synapse diagram and its quiz ≤ 65 KB
+ *  (the quiz lesson's 50 plus the diagram chunk's own 15). The quiz page's target from issue 4 is
+ *  35 KB: it is reported below, not enforced, because the Svelte 5 and XState 5 runtimes alone take
+ *  about 30 KB. */
+export const BUDGETS = { text: 3 * 1024, path: 3.5 * 1024, tool: 6 * 1024, island: 50 * 1024, diagram: 65 * 1024 };
 export const TARGETS = { island: 35 * 1024 };
 /** An island's own chunk, the shared Svelte and XState runtimes excluded. */
 export const CHUNK_BUDGETS = { SynapseDiagram: 15 * 1024 };
-const TOOL_PAGES = new Set(['/progress/', '/certificate/', '/consult/', '/learned/']);
+const TOOL_PAGES = new Set(['/progress/', '/certificate/', '/consult/', '/learned/', '/search/']);
 
 let buildMs = null;
 if (!args.has('--no-build')) {
@@ -129,7 +132,9 @@ const pages = htmlFiles(DIST)
         ? BUDGETS.island
         : TOOL_PAGES.has(page)
           ? BUDGETS.tool
-          : BUDGETS.text;
+          : page === '/'
+            ? BUDGETS.path
+            : BUDGETS.text;
     return { page, islands, files: files.length + inline.length, raw, gzip: gz, lazyGzip, budget, over: gz > budget };
   });
 
@@ -146,7 +151,7 @@ for (const p of pages) {
     `${p.page.padEnd(48)} ${String(p.islands).padStart(7)} ${String(p.files).padStart(5)} ${kb(p.raw)} ${kb(p.gzip)} ${kb(p.budget)}  ${p.lazyGzip ? kb(p.lazyGzip) : '        -'}  ${change}${p.over ? '  OVER BUDGET' : ''}`,
   );
 }
-const text = pages.filter((p) => p.islands === 0 && !TOOL_PAGES.has(p.page));
+const text = pages.filter((p) => p.islands === 0 && !TOOL_PAGES.has(p.page) && p.page !== '/');
 const maxText = Math.max(0, ...text.map((p) => p.gzip));
 console.log(`\n${pages.length} pages; largest text page (no islands): ${kb(maxText).trim()} gzip (budget ${kb(BUDGETS.text).trim()})`);
 if (buildMs !== null) console.log(`build time: ${(buildMs / 1000).toFixed(1)} s`);
@@ -155,7 +160,10 @@ if (previous?.buildMs && buildMs !== null) console.log(`previous build time: ${(
 // Islands' own chunks against their budgets.
 const chunks = readdirSync(join(DIST, '_astro')).filter((f) => f.endsWith('.js'));
 const chunkRows = Object.entries(CHUNK_BUDGETS).map(([name, budget]) => {
-  const file = chunks.find((f) => f.startsWith(`${name}.`));
+  // The largest chunk of that name: a thin re-exporting wrapper may share it.
+  const file = chunks
+    .filter((f) => f.startsWith(`${name}.`))
+    .sort((a, b) => statSync(join(DIST, '_astro', b)).size - statSync(join(DIST, '_astro', a)).size)[0];
   const size = file ? gzip(readFileSync(join(DIST, '_astro', file))) : 0;
   return { name, file, gzip: size, budget, over: size > budget };
 });

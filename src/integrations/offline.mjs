@@ -4,8 +4,23 @@
 // as a new version (src/features/offline/offline.ts offers the reload). A navigation to a page that
 // is not in the cache, while offline, gets the friendly /offline/ page.
 import { generateSW } from 'workbox-build';
+import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+
+/** The page side (workbox-window and the two notes), bundled on its own for register.ts to import. */
+export async function writeOfflineClient(root) {
+  await build({
+    entryPoints: [fileURLToPath(new URL('../features/offline/offline.ts', import.meta.url))],
+    outfile: join(root, 'offline-client.js'),
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+}
 
 export async function writeServiceWorker(root, logger) {
   const { count, size, warnings } = await generateSW({
@@ -42,6 +57,7 @@ export default function offline() {
       'astro:build:done': async ({ dir, logger }) => {
         // An LMS package is served by the LMS, in its frame, under its paths: no service worker.
         if (process.env.PUBLIC_LMS_PACKAGE === '1') return;
+        await writeOfflineClient(fileURLToPath(dir));
         await writeServiceWorker(fileURLToPath(dir), logger);
       },
     },

@@ -1,5 +1,7 @@
 // The theme toggle (ThemeToggle.astro). The stored choice is applied before first paint by the
 // inline script in PageHead.astro; here the button shows the real state, then becomes visible.
+// Every page runs this file (the core chunk), so it also starts the offline registration, after load.
+import '../features/offline/register';
 import { THEME_KEY, writePref, type Theme } from '../lib/prefs';
 
 const root = document.documentElement;

@@ -3,7 +3,6 @@
 // version has been published, that reloading shows it. Nothing updates silently under the reader:
 // the new version waits until they choose to reload.
 import { Workbox } from 'workbox-window';
-import './offline.css';
 
 const OFFLINE_TEXT = 'Available offline: this course now works on this device without a connection.';
 

@@ -1,9 +1,8 @@
-// Every page: once the page has loaded and the browser is idle, register the service worker that
-// keeps the course available offline. Its code (workbox-window, offline.ts) loads only then, so no
-// page waits for it.
-if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  const later = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 1000));
-  const start = () => later(() => void import('./offline'));
-  if (document.readyState === 'complete') start();
-  else addEventListener('load', start, { once: true });
-}
+// Every page: a second after load, register the service worker that keeps the course available
+// offline. Its code (workbox-window and offline.ts, bundled after the build to /offline-client.js by
+// src/integrations/offline.mjs) loads only then, so no page waits for it. A script element, not
+// import(): the bundler would add its preload helper to every page. An LMS package registers none.
+if (import.meta.env.PROD && import.meta.env.PUBLIC_LMS_PACKAGE !== '1' && navigator.serviceWorker)
+  addEventListener('load', () =>
+    setTimeout(() => document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: '/offline-client.js' })), 1e3),
+  );
