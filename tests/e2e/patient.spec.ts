@@ -362,7 +362,7 @@ test('a presenter sees the slide and presenter links first; a student gets clini
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('data-audience', 'presenter');
   await expect(page.getByRole('heading', { name: 'Presenting this course' })).toBeVisible();
-  const first = page.locator('[data-path="course"] li').first();
+  const first = page.locator('[data-path="course"] li[data-slug]').first();
   const slides = first.getByRole('link', { name: 'Slides for Why we need new treatments' });
   await expect(slides).toHaveAttribute('href', '/lessons/why-new-treatments/slides/');
   await expect(first.getByRole('link', { name: 'Presenter view for Why we need new treatments' })).toHaveAttribute(
