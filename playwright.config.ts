@@ -22,7 +22,7 @@ const KNOWN_REGRESSIONS = [
   /both storage getters throw: kept in the window name/, /setItem throws on every call \(storage full/,
   /a second tab clears at "/, // progress faults with the merged path/lesson scripts
   /no space before a marker, and a marker never starts a line/, // citation markers after Sätteri
-  /fits the projector › \/lessons\/(how-ketamine-works|the-glutamate-synapse)\/slides\//, // diagram decks
+  /fits the projector \/lessons\/(how-ketamine-works|the-glutamate-synapse)\/slides\//, // diagram decks
 ];
 
 export default defineConfig({
