@@ -207,7 +207,9 @@ export interface BankFile {
   sections: Record<string, string>;
 }
 
-export const bankUrl = (lesson: string) => `/assessment/banks/${lesson}.json`;
+/** A bank's file, relative to the assessment page (/assessment/, or assessment/index.html in an LMS
+ *  package, which is served from the LMS's own path). */
+export const bankPath = (lesson: string) => `banks/${lesson}.json`;
 
 /** A stand-in bank of the right size: Fisher–Yates moves items by position only, so a draw over
  *  stand-ins picks the same places, in the same order, as a draw over the real questions. */
