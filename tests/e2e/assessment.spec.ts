@@ -289,6 +289,48 @@ test('certificate unlocks when another tab passes the assessment', async ({ page
   await expect(page.locator('[data-cert-date]')).toHaveText('4 March 2025');
 });
 
+// Issue 13: the banks are not in the page; the island fetches only the banks its draw needs.
+// A Start pressed while they are on their way is carried out when they arrive.
+test('banks fetched, not embedded; an early Start is kept; a pass with lessons left says what is missing', async ({ page }, info) => {
+  const watch = watchPage(page, info);
+  await useSeed(page, SEED);
+  const drawn = drawFor(banks, SEED);
+  const html = await (await page.request.get('/assessment/')).text();
+  expect(html).not.toContain(drawn[0].prompt);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const fetched: string[] = [];
+  await page.route('**/assessment/banks/*.json', async (route) => {
+    fetched.push(new URL(route.request().url()).pathname);
+    await held;
+    await route.continue();
+  });
+  await page.goto('/assessment/');
+  const start = quiz(page).getByRole('button', { name: 'Start the final assessment' });
+  await expect(start).toBeVisible();
+  await start.click();
+  release();
+  await expect(promptOnScreen(page)).toHaveText(drawn[0].prompt);
+  await expect(promptOnScreen(page)).toBeFocused();
+  expect(fetched.sort()).toEqual([...new Set(drawn.map((q) => `/assessment/banks/${q.lesson}.json`))].sort());
+
+  // Passed, but only one lesson complete: not "completed the course"; the way to what is missing.
+  await page.unroute('**/assessment/banks/*.json');
+  const one = Object.fromEntries(Object.entries(allLessonsDone()).slice(0, 1));
+  await page.evaluate(
+    ([key, value]) => localStorage.setItem(key, value),
+    [PROGRESS_KEY, JSON.stringify({ version: 3, lessons: one, assessment: { seed: SEED, attempts: 1, best: 17, total: 18, passedAt: '2026-11-30T10:00:00.000Z' } })] as const,
+  );
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'You passed the final assessment' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'You have completed the course' })).toHaveCount(0);
+  const left = Object.keys(allLessonsDone()).length - 1;
+  await expect(page.locator('[data-assessment-passed]')).toContainText(`complete the ${left} lessons still open`);
+  await expect(page.getByRole('link', { name: 'See what is still to complete' })).toHaveAttribute('href', '/certificate/');
+  await expectNoAxeViolations(page, '(assessment passed, lessons left)');
+  watch.assertClean();
+});
+
 test.describe('reflow at 320 CSS px', () => {
   test.use({ viewport: { width: 320, height: 640 } });
   const overflow = (page: Page) =>

@@ -244,10 +244,7 @@ test.describe('9: no layout shift on any page type at 412 px (CLS ≤ 0.02)', ()
   test.use({ viewport: { width: 412, height: 915 } });
   for (const path of PAGE_TYPES) {
     for (const audience of [null, 'patient'] as const) {
-      // The assessment island renders nothing on the server and the whole quiz on hydration
-      // (AssessmentIsland.svelte, engineer "quiz"): CLS 0.11 measured. Left for its owner.
-      const run = path === '/assessment/' ? test.fixme : test;
-      run(`${path}${audience ? ` (${audience})` : ''}`, async ({ page }) => {
+      test(`${path}${audience ? ` (${audience})` : ''}`, async ({ page }) => {
         await page.addInitScript((who) => {
           if (who) localStorage.setItem('ketamine-course:audience', who);
           (window as any).shifts = [];

@@ -18,7 +18,8 @@ import {
   summariseAttempt,
   type AssessmentLesson,
 } from '../../src/features/quiz/assessment';
-import { drawAssessment, type QuestionBank } from '../../src/features/quiz/assessment';
+import { banksNeeded, drawAssessment, drawFromLoaded, type QuestionBank } from '../../src/features/quiz/assessment';
+import fc from 'fast-check';
 import { requiredToPass, DEFAULT_PASS_MARK } from '../../src/features/quiz/quiz.machine';
 import type { Question, QuestionResult } from '../../src/features/quiz/quiz.types';
 
@@ -191,5 +192,35 @@ describe('the real course banks', () => {
       const rows = lessonBreakdown(questions, {}, []);
       expect(rows.reduce((n, r) => n + r.total, 0)).toBe(ASSESSMENT_COUNT);
     }
+  });
+});
+
+// The island fetches only the banks a draw needs: the draw from those (and the sizes of the others)
+// must be the very draw over every bank, or a reload after fetching would ask other questions.
+describe('banksNeeded and drawFromLoaded', () => {
+  const only = (banks: QuestionBank[], lessons: string[]) => new Map(banks.filter((b) => lessons.includes(b.lesson)).map((b) => [b.lesson, b]));
+  const sizesOf = (banks: QuestionBank[]) => banks.map((b) => ({ lesson: b.lesson, size: b.questions.length }));
+
+  it('gives the same draw as every bank, from the needed banks only (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 15, max: 20 }), fc.integer(), (sizes, count, seed) => {
+        const banks = sizes.map((n, i) => bank(`lesson-${i}`, n));
+        fc.pre(sizes.reduce((a, b) => a + b, 0) >= count);
+        const needed = banksNeeded(sizesOf(banks), count, seed);
+        expect(needed.length).toBeLessThanOrEqual(Math.min(count, banks.length));
+        expect(drawFromLoaded(sizesOf(banks), only(banks, needed), count, seed)).toEqual(drawAssessment(banks, count, seed));
+      }),
+    );
+  });
+  it('refuses a draw that needs a bank not loaded, or a bank of another size than the page said', () => {
+    const banks = [bank('a', 9), bank('b', 9), bank('c', 9)];
+    const needed = banksNeeded(sizesOf(banks), 18, 7);
+    expect(needed).toEqual(['a', 'b', 'c']);
+    expect(() => drawFromLoaded(sizesOf(banks), only(banks, ['a', 'b']), 18, 7)).toThrow(/"c" is needed/);
+    expect(() => drawFromLoaded([{ lesson: 'a', size: 8 }, ...sizesOf(banks).slice(1)], only(banks, needed), 18, 7)).toThrow(/holds 9 questions, not 8/);
+  });
+  it('at 500 lessons, a draw needs at most 18 banks', () => {
+    const sizes = Array.from({ length: 500 }, (_, i) => ({ lesson: `l${i}`, size: 6 }));
+    for (let seed = 1; seed <= 20; seed++) expect(banksNeeded(sizes, ASSESSMENT_COUNT, seed).length).toBe(ASSESSMENT_COUNT);
   });
 });

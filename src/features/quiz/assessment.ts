@@ -192,3 +192,51 @@ export function resultText({ score, total, required, passed, rows }: AttemptSumm
     : '';
   return `You got ${scoreText(score, total)} right. ${verdict}${next}`;
 }
+
+/** A bank as the page describes it before any bank is fetched: its lesson and how many questions it holds. */
+export interface BankSize {
+  lesson: string;
+  size: number;
+}
+
+/** One lesson's bank as the build writes it (/assessment/banks/<lesson>.json): its questions and
+ *  the "Re-read" link texts of its own sections. */
+export interface BankFile {
+  lesson: string;
+  questions: Question[];
+  sections: Record<string, string>;
+}
+
+/** A bank's file, relative to the assessment page (/assessment/, or assessment/index.html in an LMS
+ *  package, which is served from the LMS's own path). */
+export const bankPath = (lesson: string) => `banks/${lesson}.json`;
+
+/** A stand-in bank of the right size: Fisher–Yates moves items by position only, so a draw over
+ *  stand-ins picks the same places, in the same order, as a draw over the real questions. */
+const standIn = ({ lesson, size }: BankSize): QuestionBank => ({
+  lesson,
+  questions: Array.from({ length: size }, (_, i) => ({ id: `#${i}` }) as unknown as Question),
+});
+
+/** The lessons whose banks a draw takes questions from, in course order: only these are fetched. */
+export function banksNeeded(sizes: readonly BankSize[], count: number, seed: Seed): string[] {
+  const drawn = new Set(drawAssessment(sizes.map(standIn), count, seed).map((q) => q.lesson));
+  return sizes.filter((s) => drawn.has(s.lesson)).map((s) => s.lesson);
+}
+
+/**
+ * The draw for `seed` from the banks fetched so far: the same questions, in the same order, as
+ * `drawAssessment` over every bank. Throws if a bank the draw needs is missing or is not the size
+ * the page said (a stale file): the island says so rather than asking other questions.
+ */
+export function drawFromLoaded(sizes: readonly BankSize[], loaded: ReadonlyMap<string, QuestionBank>, count: number, seed: Seed): Question[] {
+  const banks = sizes.map((s) => {
+    const bank = loaded.get(s.lesson);
+    if (bank && bank.questions.length !== s.size) throw new Error(`Bank "${s.lesson}" holds ${bank.questions.length} questions, not ${s.size}`);
+    return bank ?? standIn(s);
+  });
+  const drawn = drawAssessment(banks, count, seed);
+  const missing = drawn.find((q) => !loaded.has(q.lesson ?? ''));
+  if (missing) throw new Error(`Bank "${missing.lesson}" is needed but not loaded`);
+  return drawn;
+}
