@@ -10,6 +10,7 @@ import { siteUrl } from './src/integrations/site-url.mjs';
 import securityHeaders, { csp } from './src/integrations/security.mjs';
 import searchIndex from './src/integrations/search-index.mjs';
 import offline from './src/integrations/offline.mjs';
+import lessonImports from './src/integrations/lesson-imports.mjs';
 
 // The site is static: every page is HTML on disk, served from localhost or any static host.
 export default defineConfig({
@@ -17,7 +18,7 @@ export default defineConfig({
   // (README, "Publishing").
   site: siteUrl(process.env.SITE),
   trailingSlash: 'always',
-  integrations: [mdx(), svelte(), sitemap({ filter: (page) => !page.includes('/authoring/') && !page.endsWith('/offline/') }), islandStylesInHead(), searchIndex(), offline(), securityHeaders()],
+  integrations: [lessonImports(), mdx(), svelte(), sitemap({ filter: (page) => !page.includes('/authoring/') && !page.endsWith('/offline/') }), islandStylesInHead(), searchIndex(), offline(), securityHeaders()],
   // A strict Content-Security-Policy on every page (no 'unsafe-inline'): src/integrations/security.mjs.
   security: { csp: csp() },
   // Astro's default processor (Sätteri) with two small hast plugins of our own (table wrapping and

@@ -6,6 +6,8 @@ declare namespace App {
     citations?: { numbers: Map<string, number>; file: string };
     /** Counts glossary terms on the page, for unique ids. */
     termCount?: number;
+    /** Set by the page that renders a lesson: the view it is shown in (src/mdx/SynapseDiagram.astro). */
+    lessonView?: 'reading' | 'slides' | 'handout' | 'learned';
     /** Set by the lesson page for <LessonQuiz />: the lesson's bank and its section headings. */
     lessonQuiz?: { slug: string; bank: import('./lib/quiz-schema').QuizBank; sections: Record<string, string> };
   }

@@ -6,7 +6,6 @@ import Clinical from './Clinical.astro';
 import Notes from './Notes.astro';
 import SlideBreak from './SlideBreak.astro';
 import LessonQuiz from './LessonQuiz.astro';
-import DiagramSlot from './DiagramSlot.astro';
 import AskQuestion from './AskQuestion.astro';
 import Fragments from './Fragments.astro';
 import SlideFaceOmit from './SlideFaceOmit.astro';
@@ -19,7 +18,7 @@ export const lessonComponents = {
   Notes,
   SlideBreak,
   LessonQuiz,
-  SynapseDiagram: DiagramSlot,
+  // <SynapseDiagram /> is imported by the lessons that use it: src/mdx/SynapseDiagram.astro.
   AskQuestion,
   Fragments,
   // <SlideFace> is for the projected slide; the page says it in prose.

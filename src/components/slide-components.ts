@@ -2,8 +2,8 @@
 // the printed handout (handoutComponents). Same names as the reading view's lessonComponents; the
 // differences: <Notes> keeps the speaker notes (marked for src/lib/slides.ts), <SlideBreak /> leaves
 // a split mark, <Fragments> marks a list to reveal item by item, the quiz is left out, citations
-// link to the lesson page (the address names the slide), and the diagram is the live island on
-// slides and a sequence of still frames in the handout.
+// link to the lesson page (the address names the slide), and the diagram (imported by its lessons,
+// src/mdx/SynapseDiagram.astro) is the live island on slides and still frames in the handout.
 import Cite from './Cite.astro';
 import Term from './Term.astro';
 import Plain from './Plain.astro';
@@ -14,8 +14,6 @@ import SlideFace from './SlideFace.astro';
 import SlideBreakMarker from './SlideBreakMarker.astro';
 import SlideFragments from './SlideFragments.astro';
 import SlideOmit from './SlideOmit.astro';
-import SlideDiagram from './SlideDiagram.astro';
-import SlideDiagramStill from './SlideDiagramStill.astro';
 
 export const slideComponents = {
   Cite: SlideCite,
@@ -29,12 +27,10 @@ export const slideComponents = {
   LessonQuiz: SlideOmit,
   // "Add to my questions" belongs to reading, not to a projected slide or a handout.
   AskQuestion: SlideOmit,
-  SynapseDiagram: SlideDiagram,
 };
 
 export const handoutComponents = {
   ...slideComponents,
   // The handout lists the lesson's references itself, so citations link within the page.
   Cite,
-  SynapseDiagram: SlideDiagramStill,
 };

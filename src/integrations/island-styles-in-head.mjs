@@ -2,7 +2,7 @@
 // before the first island. HTML allows <style> in <body> only as the first child of its parent and
 // with selectors that cannot match earlier elements, so the W3C checker rejects every page with an
 // island. After the build, this moves that one rule into <head>; the rule is unchanged, so a CSP
-// hash for it stays valid.
+// hash for it stays valid. It also drops a stylesheet link that a page repeats.
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,19 @@ export function moveIslandStyle(html) {
   return without.replace('</head>', `${match[0]}</head>`);
 }
 
+const STYLESHEET_LINK = /<link rel="stylesheet" href="[^"]+"[^>]*>/g;
+
+/** Drops a stylesheet link that repeats an earlier one on the page. A page that renders several
+ * lessons (/learned/) gets the styles each lesson imports once per lesson from Astro. */
+export function dropRepeatedStylesheets(html) {
+  const seen = new Set();
+  return html.replace(STYLESHEET_LINK, (link) => {
+    if (seen.has(link)) return '';
+    seen.add(link);
+    return link;
+  });
+}
+
 export default function islandStylesInHead() {
   return {
     name: 'island-styles-in-head',
@@ -32,7 +45,7 @@ export default function islandStylesInHead() {
       'astro:build:done': async ({ dir }) => {
         for await (const file of htmlFiles(fileURLToPath(dir))) {
           const html = await readFile(file, 'utf8');
-          const moved = moveIslandStyle(html);
+          const moved = dropRepeatedStylesheets(moveIslandStyle(html));
           if (moved !== html) await writeFile(file, moved);
         }
       },

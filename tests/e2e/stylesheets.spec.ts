@@ -31,3 +31,23 @@ test('no page links two byte-identical stylesheets', () => {
   });
   expect(twice).toEqual([]);
 });
+
+// The diagram's stylesheet (its art tokens, --rec-nmda among them) is linked by the pages of the
+// lessons that show the diagram, in every view, and by no other lesson page (issue #10: lesson pages
+// do not load CSS they do not use). /learned/ renders every lesson's text (the diagram left out), and
+// Astro attaches the styles a rendered lesson imports: it is the one other page that loads it.
+test('only the pages of lessons with the diagram load its stylesheet', () => {
+  const diagramLessons = readdirSync('lessons')
+    .filter((f) => f.endsWith('.mdx') && /^diagram: true$/m.test(readFileSync(join('lessons', f), 'utf8')))
+    .map((f) => f.replace(/^\d+-/, '').replace(/\.mdx$/, ''));
+  expect(diagramLessons.length).toBeGreaterThan(0);
+  const loadsDiagram = (file: string) =>
+    stylesheets(readFileSync(file, 'utf8')).some((css) => readFileSync(css, 'utf8').includes('--rec-nmda:'));
+  const wrong = htmlFiles('dist').flatMap((file) => {
+    const slug = file.match(/^dist\/lessons\/([^/]+)\//)?.[1];
+    const expected = (slug !== undefined && diagramLessons.includes(slug)) || file === 'dist/learned/index.html';
+    const actual = loadsDiagram(file);
+    return actual === expected ? [] : [`${file}: ${actual ? 'loads' : 'misses'} the diagram stylesheet`];
+  });
+  expect(wrong).toEqual([]);
+});
