@@ -159,7 +159,12 @@ export function distStats(dist) {
  *  quiz history holding an answer to every question, and the final assessment passed with its answers.
  *  Serialized as the store writes it, then read back by the record module (it must stay readable). */
 async function largestRecord(lessonsDir) {
-  const { readRecord, MAX_RECORD_BYTES } = await import(pathToFileURL(join(ROOT, 'src/lib/progress/record.ts')).href);
+  // The record module imports without file extensions (Vite resolves them), so Node cannot load it as
+  // it is: bundle it with esbuild (installed with Vite) into one temporary module first.
+  const { build } = await import('esbuild');
+  const out = join(mkdtempSync(join(tmpdir(), 'bench-record-')), 'record.mjs');
+  await build({ entryPoints: [join(ROOT, 'src/features/progress/record.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: out, logLevel: 'error' });
+  const { readRecord, MAX_RECORD_BYTES } = await import(pathToFileURL(out).href);
   const at = '2026-12-02T04:55:00.000Z';
   const lessons = {};
   const assessment = {};
