@@ -55,6 +55,9 @@ if (page) {
         return item;
       }),
     );
+    get('[data-empty]', page).hidden = questions.length > 0;
+    // The list has been read: from now on the page says what it holds.
+    get('[data-my-questions]', page).setAttribute('aria-busy', 'false');
     for (const b of suggested) {
       const on = questions.some((q) => sameQuestion(q, b.value));
       b.setAttribute('aria-disabled', String(on));

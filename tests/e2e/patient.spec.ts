@@ -13,7 +13,12 @@ const OWN = 'Can I bring someone with me to each session?';
 
 const storedKeys = (page: Page) =>
   page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)), PREFIX);
-const questionTexts = (page: Page) => page.locator('[data-questions] > li [data-text]').allTextContents();
+/** The questions on /consult/, once its script has read the stored list (until then the list is
+ *  busy, and a one-time read of it would race the page's script). */
+async function questionTexts(page: Page): Promise<string[]> {
+  await expect(page.locator('[data-my-questions]')).toHaveAttribute('aria-busy', 'false');
+  return page.locator('[data-questions] > li [data-text]').allTextContents();
+}
 
 /** Pages in a PDF of the page as it prints. */
 async function printedPages(page: Page, format: 'A4' | 'Letter'): Promise<number> {
@@ -276,6 +281,29 @@ test('a patient on a phone, links only: every step of their path, then their que
   for (const text of await questionTexts(page)) await expect(page.locator('[data-questions]').getByText(text, { exact: true })).toBeVisible();
   expect(await printedPages(page, 'A4')).toBe(1);
   expect(await printedPages(page, 'Letter')).toBe(1);
+  watch.assertClean();
+});
+
+// A phone on a slow network: the consult page's script arrives late. Until it has read the stored
+// list, the page is busy and never says the list is empty; then it shows every stored question.
+test('the consult page while its script is still arriving: busy, never "empty", then the stored list', async ({ page }, info) => {
+  const watch = watchPage(page, info);
+  await page.goto('/privacy/');
+  const stored = [SUGGESTED_QUESTIONS[0], SUGGESTED_QUESTIONS[5]];
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`${PREFIX}questions`, JSON.stringify({ version: 1, questions: stored })]);
+  let release!: () => void;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route('**/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/consult/', { waitUntil: 'commit' });
+  await expect(page.locator('[data-my-questions]')).toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('[data-my-questions] h2')).toBeVisible();
+  await expect(page.getByText('Your list is empty', { exact: false })).toBeHidden();
+  release();
+  expect(await questionTexts(page)).toEqual(stored);
+  await expect(page.getByText('Your list is empty', { exact: false })).toBeHidden();
   watch.assertClean();
 });
 
