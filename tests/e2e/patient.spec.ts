@@ -307,6 +307,37 @@ test('the consult page while its script is still arriving: busy, never "empty", 
   watch.assertClean();
 });
 
+// Two tabs: the consult page with an edit open, a lesson beside it adding a question. Saving the
+// edit must not write over the lesson's question (the consult page merges what was stored since).
+test('two tabs: a question added in a lesson while the consult page edits one is kept, in both', async ({ context }, info) => {
+  const page = await context.newPage();
+  const watch = watchPage(page, info);
+  await page.goto('/consult/');
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`${PREFIX}questions`, JSON.stringify({ version: 1, questions: [OWN] })]);
+  await page.reload();
+  expect(await questionTexts(page)).toEqual([OWN]);
+  const first = page.locator('[data-questions] > li').first();
+  await first.getByRole('button', { name: 'Edit' }).click();
+  const box = first.getByRole('textbox', { name: 'Change this question' });
+  await expect(box).toBeFocused();
+
+  const lesson = await context.newPage();
+  await lesson.goto('/lessons/why-new-treatments/');
+  await addFromLesson(lesson, SUGGESTED_QUESTIONS[0]);
+
+  await box.fill('Can my partner come with me to each session?');
+  await box.press('Enter');
+  await expect(page.locator('[data-live]')).toHaveText('Question changed.');
+  const expected = ['Can my partner come with me to each session?', SUGGESTED_QUESTIONS[0]];
+  expect(await questionTexts(page)).toEqual(expected);
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).questions, `${PREFIX}questions`);
+  expect(stored).toEqual(expected);
+  // The lesson, back in view, marks its question as on the list.
+  await lesson.reload();
+  await expect(lesson.locator('[data-ask]').filter({ hasText: SUGGESTED_QUESTIONS[0] }).getByRole('button', { name: 'Add to my questions' })).toHaveAttribute('aria-disabled', 'true');
+  watch.assertClean();
+});
+
 test('the consult page: suggested questions, edit, remove with focus kept, corrupt and blocked storage', async ({ page }, info) => {
   const watch = watchPage(page, info);
   await page.goto('/consult/');
