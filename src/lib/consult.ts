@@ -168,3 +168,26 @@ export function editQuestion(
   if (index >= 0 && index < next.length) next[index] = question;
   return { list: next, result: 'saved' };
 }
+
+/**
+ * Two pages change the list at once (a lesson's "Add to my questions" beside this page, or a second
+ * consult page): `base` is the list as this page last read or saved it, `mine` is this page's new
+ * list, `theirs` is what is stored now. Keeps this page's changes and the other's: a question
+ * removed on either side stays removed, one added on either side is kept (this page's order first),
+ * so saving here never loses a question added elsewhere since the last read.
+ */
+export function mergeQuestions(base: readonly string[], mine: readonly string[], theirs: readonly string[]): string[] {
+  const has = (list: readonly string[], q: string) => list.some((other) => sameQuestion(other, q));
+  let merged: string[] = [];
+  for (const q of mine) if (!has(base, q) || has(theirs, q)) merged = addQuestion(merged, q).list;
+  for (const q of theirs) if (!has(base, q)) merged = addQuestion(merged, q).list;
+  return merged;
+}
+
+/** What is stored now, without side effects; null when it cannot be read as a list. */
+export function storedQuestions(storage: QuestionStorage | null = local): string[] | null {
+  const stored = read(QUESTIONS_KEY, storage);
+  if (!stored.ok) return null;
+  const { questions, problem } = parseQuestions(stored.value);
+  return problem === 'unreadable' ? null : questions;
+}

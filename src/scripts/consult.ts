@@ -9,10 +9,12 @@ import {
   addQuestion,
   editQuestion,
   loadQuestions,
+  mergeQuestions,
   moveQuestion,
   removeQuestion,
   saveQuestions,
   sameQuestion,
+  storedQuestions,
 } from '../lib/consult';
 
 const page = document.querySelector<HTMLElement>('[data-consult]');
@@ -21,11 +23,15 @@ if (page) {
   const list = get('[data-questions]', page);
   const template = get<HTMLTemplateElement>('[data-question-template]', page);
   const live = get('[data-live]', page);
+  const empty = get('[data-empty]', page);
+  const listSection = get('[data-my-questions]', page);
   const form = get<HTMLFormElement>('[data-add-form]', page);
   const input = get<HTMLTextAreaElement>('textarea', form);
   const error = get('[data-add-error]', form);
   const suggested = [...document.querySelectorAll<HTMLButtonElement>('[data-suggest]')];
   let { questions, problem } = loadQuestions();
+  // The list as this page last read or saved it: what another page changed since is told from it.
+  let base = questions;
   let editing = -1;
 
   const say = (text: string) => {
@@ -55,6 +61,9 @@ if (page) {
         return item;
       }),
     );
+    empty.hidden = questions.length > 0;
+    // The list has been read: from now on the page says what it holds.
+    listSection.setAttribute('aria-busy', 'false');
     for (const b of suggested) {
       const on = questions.some((q) => sameQuestion(q, b.value));
       b.setAttribute('aria-disabled', String(on));
@@ -63,13 +72,18 @@ if (page) {
     for (const note of document.querySelectorAll<HTMLElement>('[data-problem]')) note.hidden = note.dataset.problem !== problem;
   }
 
-  /** Saves and draws the new list, then announces and moves focus. */
-  function commit(next: string[], message: string, focus?: () => HTMLElement | null | undefined): void {
-    questions = next;
+  /** Saves and draws the new list, then announces and moves focus. What another page changed since
+   *  this one last read the list (a lesson's "Add to my questions" while an edit was open here, or
+   *  before its storage event arrived) is merged in, never written over. */
+  function commit(next: string[], message: string | ((list: string[]) => string), focus?: () => HTMLElement | null | undefined): void {
+    const stored = storedQuestions();
+    questions = stored ? mergeQuestions(base, next, stored) : next;
+    if (stored) base = stored;
     editing = -1;
-    if (!saveQuestions(questions)) problem = 'unavailable';
+    if (saveQuestions(questions)) base = questions;
+    else problem = 'unavailable';
     render();
-    say(message);
+    say(typeof message === 'string' ? message : message(questions));
     focus?.()?.focus();
   }
 
@@ -86,6 +100,8 @@ if (page) {
     const act = target.dataset.act!;
     if (act === 'edit' || act === 'cancel') {
       editing = act === 'edit' ? i : -1;
+      // Leaving an edit: what other pages changed meanwhile (not drawn during the edit) shows now.
+      if (editing < 0) follow();
       render();
       (editing < 0 ? button(i, 'edit') : get('textarea', items()[i]))?.focus();
     } else if (act === 'save') {
@@ -94,12 +110,12 @@ if (page) {
       commit(next, MESSAGES.saved, () => button(i, 'edit'));
     } else if (act === 'remove') {
       const next = removeQuestion(questions, i);
-      commit(next, MESSAGES.removed(next.length), () =>
-        next.length ? button(Math.min(i, next.length - 1), 'remove') : get('#my-questions-heading'),
+      commit(next, (kept) => MESSAGES.removed(kept.length), () =>
+        questions.length ? button(Math.min(i, questions.length - 1), 'remove') : get('#my-questions-heading'),
       );
     } else {
       const to = act === 'up' ? i - 1 : i + 1;
-      commit(moveQuestion(questions, i, to - i), MESSAGES.moved(to + 1, questions.length), () => {
+      commit(moveQuestion(questions, i, to - i), (kept) => MESSAGES.moved(to + 1, kept.length), () => {
         const same = button(to, act);
         return same && !same.disabled ? same : button(to, act === 'up' ? 'down' : 'up');
       });
@@ -143,10 +159,20 @@ if (page) {
 
   get('[data-print]').addEventListener('click', () => print());
 
-  // Questions added in another tab (a lesson open beside this page) show up here.
+  /** Takes in what other pages stored, keeping this page's changes that could not be saved. */
+  function follow(): void {
+    const stored = storedQuestions();
+    if (stored) {
+      questions = mergeQuestions(base, questions, stored);
+      base = stored;
+    } else ({ questions, problem } = loadQuestions());
+  }
+
+  // Questions added in another tab (a lesson open beside this page) show up here; not while an edit
+  // is open, which redrawing would throw away (its save merges them in).
   addEventListener('storage', (event) => {
     if (editing < 0 && (event.key === QUESTIONS_KEY || event.key === null)) {
-      ({ questions, problem } = loadQuestions());
+      follow();
       render();
     }
   });

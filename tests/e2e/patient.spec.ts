@@ -13,7 +13,12 @@ const OWN = 'Can I bring someone with me to each session?';
 
 const storedKeys = (page: Page) =>
   page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)), PREFIX);
-const questionTexts = (page: Page) => page.locator('[data-questions] > li [data-text]').allTextContents();
+/** The questions on /consult/, once its script has read the stored list (until then the list is
+ *  busy, and a one-time read of it would race the page's script). */
+async function questionTexts(page: Page): Promise<string[]> {
+  await expect(page.locator('[data-my-questions]')).toHaveAttribute('aria-busy', 'false');
+  return page.locator('[data-questions] > li [data-text]').allTextContents();
+}
 
 /** Pages in a PDF of the page as it prints. */
 async function printedPages(page: Page, format: 'A4' | 'Letter'): Promise<number> {
@@ -276,6 +281,60 @@ test('a patient on a phone, links only: every step of their path, then their que
   for (const text of await questionTexts(page)) await expect(page.locator('[data-questions]').getByText(text, { exact: true })).toBeVisible();
   expect(await printedPages(page, 'A4')).toBe(1);
   expect(await printedPages(page, 'Letter')).toBe(1);
+  watch.assertClean();
+});
+
+// A phone on a slow network: the consult page's script arrives late. Until it has read the stored
+// list, the page is busy and never says the list is empty; then it shows every stored question.
+test('the consult page while its script is still arriving: busy, never "empty", then the stored list', async ({ page }, info) => {
+  const watch = watchPage(page, info);
+  await page.goto('/privacy/');
+  const stored = [SUGGESTED_QUESTIONS[0], SUGGESTED_QUESTIONS[5]];
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`${PREFIX}questions`, JSON.stringify({ version: 1, questions: stored })]);
+  let release!: () => void;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route('**/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/consult/', { waitUntil: 'commit' });
+  await expect(page.locator('[data-my-questions]')).toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('[data-my-questions] h2')).toBeVisible();
+  await expect(page.getByText('Your list is empty', { exact: false })).toBeHidden();
+  release();
+  expect(await questionTexts(page)).toEqual(stored);
+  await expect(page.getByText('Your list is empty', { exact: false })).toBeHidden();
+  watch.assertClean();
+});
+
+// Two tabs: the consult page with an edit open, a lesson beside it adding a question. Saving the
+// edit must not write over the lesson's question (the consult page merges what was stored since).
+test('two tabs: a question added in a lesson while the consult page edits one is kept, in both', async ({ context }, info) => {
+  const page = await context.newPage();
+  const watch = watchPage(page, info);
+  await page.goto('/consult/');
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`${PREFIX}questions`, JSON.stringify({ version: 1, questions: [OWN] })]);
+  await page.reload();
+  expect(await questionTexts(page)).toEqual([OWN]);
+  const first = page.locator('[data-questions] > li').first();
+  await first.getByRole('button', { name: 'Edit' }).click();
+  const box = first.getByRole('textbox', { name: 'Change this question' });
+  await expect(box).toBeFocused();
+
+  const lesson = await context.newPage();
+  await lesson.goto('/lessons/why-new-treatments/');
+  await addFromLesson(lesson, SUGGESTED_QUESTIONS[0]);
+
+  await box.fill('Can my partner come with me to each session?');
+  await box.press('Enter');
+  await expect(page.locator('[data-live]')).toHaveText('Question changed.');
+  const expected = ['Can my partner come with me to each session?', SUGGESTED_QUESTIONS[0]];
+  expect(await questionTexts(page)).toEqual(expected);
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).questions, `${PREFIX}questions`);
+  expect(stored).toEqual(expected);
+  // The lesson, back in view, marks its question as on the list.
+  await lesson.reload();
+  await expect(lesson.locator('[data-ask]').filter({ hasText: SUGGESTED_QUESTIONS[0] }).getByRole('button', { name: 'Add to my questions' })).toHaveAttribute('aria-disabled', 'true');
   watch.assertClean();
 });
 

@@ -14,12 +14,14 @@ import {
   cleanQuestion,
   editQuestion,
   loadQuestions,
+  mergeQuestions,
   moveQuestion,
   parseQuestions,
   removeQuestion,
   sameQuestion,
   saveQuestions,
   serializeQuestions,
+  storedQuestions,
 } from '../../src/lib/consult';
 import { PREFIX } from '../../src/lib/prefs';
 import { SharedStorage } from './fake-storage';
@@ -130,6 +132,52 @@ describe('storage', () => {
     expect(shared.data.get(`${QUESTIONS_KEY}:unreadable`)).toBe('{broken');
     saveQuestions(['New?'], storage);
     expect(shared.data.get(`${QUESTIONS_KEY}:unreadable`)).toBe('{broken');
+  });
+});
+
+describe('two pages change the list at once (mergeQuestions)', () => {
+  test('a question a lesson added while this page edited one is kept when this page saves', () => {
+    const base = ['A?', 'B?'];
+    expect(mergeQuestions(base, ['A?', 'B, changed?'], ['A?', 'B?', 'From the lesson?'])).toEqual(['A?', 'B, changed?', 'From the lesson?']);
+  });
+
+  test('a removal on either side stays removed', () => {
+    expect(mergeQuestions(['A?', 'B?', 'C?'], ['A?', 'C?'], ['A?', 'B?', 'C?'])).toEqual(['A?', 'C?']);
+    expect(mergeQuestions(['A?', 'B?', 'C?'], ['C?', 'A?', 'B?'], ['A?', 'C?'])).toEqual(['C?', 'A?']);
+  });
+
+  test('storedQuestions reads without side effects, and is null for what is not a list', () => {
+    const shared = new SharedStorage();
+    const storage = shared.tab(1);
+    expect(storedQuestions(storage)).toEqual([]);
+    storage.setItem(QUESTIONS_KEY, '{broken');
+    expect(storedQuestions(storage)).toBeNull();
+    expect(shared.data.has(`${QUESTIONS_KEY}:unreadable`)).toBe(false);
+    shared.fault = 'throw';
+    expect(storedQuestions(storage)).toBeNull();
+  });
+
+  test('property: every change on either side survives the merge', () => {
+    const question = fc.constantFrom('A?', 'B?', 'C?', 'D?', 'E?', 'F?', 'G?', 'H?');
+    const list = fc.uniqueArray(question, { maxLength: 8 });
+    fc.assert(
+      fc.property(list, list, list, (base, mine, theirs) => {
+        const merged = mergeQuestions(base, mine, theirs);
+        const has = (l: readonly string[], q: string) => l.includes(q);
+        // No repeats, within the limit.
+        expect(new Set(merged).size).toBe(merged.length);
+        for (const q of new Set([...base, ...mine, ...theirs])) {
+          const addedHere = has(mine, q) && !has(base, q);
+          const addedThere = has(theirs, q) && !has(base, q);
+          const removed = has(base, q) && (!has(mine, q) || !has(theirs, q));
+          if (addedHere || addedThere) expect(merged).toContain(q);
+          else if (removed) expect(merged).not.toContain(q);
+          else expect(has(merged, q)).toBe(has(base, q));
+        }
+        // Nothing changed elsewhere: this page's list, as it is.
+        expect(mergeQuestions(base, mine, base)).toEqual(mine);
+      }),
+    );
   });
 });
 
