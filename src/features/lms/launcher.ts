@@ -9,7 +9,7 @@ import { safeLocation } from './paths';
 import { scorm12 } from './scorm12';
 import { scorm2004 } from './scorm2004';
 import { startSession, type LmsSession } from './session';
-import { PROGRESS_KEY, browserStorage, safeWrite } from './store-link';
+import { PROGRESS_KEY, writeStored } from './store-link';
 
 declare const __LMS_TARGET__: LmsTarget;
 
@@ -36,7 +36,7 @@ async function main() {
   if (session) {
     const s = session;
     // The LMS is the store of record: its progress replaces what this browser holds for the course.
-    safeWrite(browserStorage(), PROGRESS_KEY, s.record());
+    writeStored(PROGRESS_KEY, s.record());
     const host: LmsHost = {
       record: s.record,
       update(json, href, timings) {
