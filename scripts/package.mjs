@@ -7,7 +7,7 @@
 // its target's adapter, the course map, the manifest and the schema files its standard requires.
 //   node scripts/package.mjs [--no-build] [--only scorm12,cmi5]
 import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { join, relative, resolve, dirname, posix } from 'node:path';
+import { join, relative, resolve, dirname } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';

@@ -8,7 +8,7 @@ import { isoDuration, scorm2004Response, type Interaction } from './interactions
 const VERB = 'http://adlnet.gov/expapi/verbs/';
 const CMI5 = 'https://w3id.org/xapi/cmi5/context/';
 const CATEGORY = { cmi5: `${CMI5}categories/cmi5`, moveOn: `${CMI5}categories/moveon` };
-const SESSION = `${CMI5}extensions/sessionid`;
+// The session id extension comes in LaunchData's contextTemplate, copied into every statement.
 const MASTERY = `${CMI5}extensions/masteryscore`;
 /** Our own state document: the progress (suspend), location and which statements were sent. */
 const PROGRESS_STATE = 'progress';
