@@ -10,6 +10,7 @@ import type { Question } from '../../src/features/quiz/quiz.types';
 import { loadBanks } from './assessment-support';
 import { courseFrame, runQuiz, startLmsServer, unpack, type LmsServer } from './lms-support';
 import { validateStatement } from './lms-cmi5';
+import { expectNoAxeViolations } from './support';
 
 const map = courseMap();
 const banks = loadBanks();
@@ -56,21 +57,29 @@ test('no LMS: the launcher says the platform did not answer; the course works an
   await page.goto(`${server.url}/pkg/scorm12/lms.html`);
   await expect(page.locator('#lms-status')).toHaveText(NONE);
   await expect(page.locator('#lms-status')).toHaveAttribute('role', 'status');
+  // The launcher with its notice, and the course framed in it, in both colour schemes.
+  await (await courseFrame(page)).locator('h1').first().waitFor();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, `launcher notice, ${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: null });
   const frame = await doLesson(page, first.slug);
   const local = await frame.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), PROGRESS_KEY);
   expect(local?.lessons?.[first.slug]?.completedAt, 'progress kept in the browser').toBeTruthy();
   expect(errors).toEqual([]);
 });
 
-test('scorm12: the LMS refuses commits; the learner is told, progress stays in the browser, and reaches the LMS when it answers again', async ({ browser }) => {
+for (const t of ['scorm12', 'scorm2004'] as const) test(`${t}: the LMS refuses commits; the learner is told, progress stays in the browser, and reaches the LMS when it answers again`, async ({ browser }) => {
   test.setTimeout(180_000);
+  const v12 = t === 'scorm12';
   const context = await browser.newContext();
-  await context.addInitScript(() => {
-    (window as any).__restore = { core: { student_id: 'learner-1', student_name: 'Learner, Ana', lesson_mode: 'normal', credit: 'credit', entry: 'ab-initio' } };
-  });
+  await context.addInitScript((restore) => ((window as any).__restore = restore), v12
+    ? { core: { student_id: 'learner-1', student_name: 'Learner, Ana', lesson_mode: 'normal', credit: 'credit', entry: 'ab-initio' } }
+    : { learner_id: 'learner-1', learner_name: 'Learner, Ana', mode: 'normal', credit: 'credit', entry: 'ab-initio' });
   const page = await context.newPage();
   const errors = watch(page);
-  await page.goto(`${server.url}/host/scorm12.html`);
+  await page.goto(`${server.url}/host/${t}.html`);
   await courseFrame(page);
   const line = status(page, 'iframe[name="sco"]');
   // Connected: the status line is empty (a live region kept in place for later).
@@ -92,7 +101,7 @@ test('scorm12: the LMS refuses commits; the learner is told, progress stays in t
   const cmi = JSON.parse((await page.evaluate(() => localStorage.getItem('lms-committed')))!).cmi;
   const state = decode(cmi.suspend_data, map)!;
   expect(state.record.lessons[first.slug].completedAt, 'the refused progress reached the LMS').toBeTruthy();
-  expect(cmi.core.lesson_location).toBe(`lessons/${second.slug}/index.html`);
+  expect(v12 ? cmi.core.lesson_location : cmi.location).toBe(`lessons/${second.slug}/index.html`);
   // Each answer once: nothing sent twice after the retry.
   const list = Object.values(cmi.interactions?.childArray ?? cmi.interactions ?? {}).filter((v) => typeof v === 'object');
   expect(list).toHaveLength(bankOf(first.slug).length);
