@@ -97,12 +97,15 @@ for (const t of ['scorm12', 'scorm2004'] as const) {
       expect(cmi1.core.lesson_location).toBe(`lessons/${second.slug}/index.html`);
       expect(cmi1.core.lesson_status).toBe('incomplete');
       expect(cmi1.core.exit).toBe('suspend');
+      expect(cmi1.core.session_time, 'session time (CMITimespan)').toMatch(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
+      expect(cmi1.core.session_time).not.toBe('00:00:00');
     } else {
       expect(cmi1.location).toBe(`lessons/${second.slug}/index.html`);
       expect(cmi1.completion_status).toBe('incomplete');
       expect(cmi1.success_status).toBe('unknown');
       expect(Number(cmi1.progress_measure)).toBeCloseTo(2 / map.lessons.length, 3);
       expect(cmi1.exit).toBe('suspend');
+      expect(cmi1.session_time, 'session time (ISO 8601 duration)').toMatch(/^PT(?=\d)(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
     }
     // One interaction per answered question.
     const expected1 = bankOf(first.slug).length + bankOf(second.slug).length;
