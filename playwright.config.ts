@@ -16,7 +16,6 @@ const PORT = Number(process.env.E2E_PORT ?? 4399);
 // when its test passes again.
 const KNOWN_REGRESSIONS = [
   /every built page has 0 errors/, // html-validity: the merged pages (search, offline, slide faces)
-  /scorm12: resume from the LMS/, /scorm2004: resume from the LMS/, /cmi5: launch parameters/, // lms
   /after one visit the whole course works with the network off/, // offline walk
   /handout .*two slides a page/, /every lesson's handout prints on at most/, // handouts after new sections
   /no space before a marker, and a marker never starts a line/, // citation markers after Sätteri

@@ -7,7 +7,7 @@
 // its target's adapter, the course map, the manifest and the schema files its standard requires.
 //   node scripts/package.mjs [--no-build] [--only scorm12,cmi5]
 import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { join, relative, resolve, dirname, posix } from 'node:path';
+import { join, relative, resolve, dirname } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -94,8 +94,8 @@ const LAUNCHER_HTML = (title) => `<!doctype html>
 const LAUNCHER_CSS = `:root{color-scheme:light dark}
 html,body{margin:0;height:100%}
 body{font:1rem/1.5 system-ui,sans-serif;display:flex;flex-direction:column}
-#lms-status{margin:0;padding:.5rem 1rem}
-#lms-status[hidden]{display:none}
+#lms-status{margin:0;padding:.5rem 1rem;border-bottom:2px solid;max-width:none}
+#lms-status:empty{padding:0;border:0}
 #course{flex:1;width:100%;border:0}
 `;
 

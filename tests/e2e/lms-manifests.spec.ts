@@ -103,6 +103,21 @@ test.describe('LMS manifests', () => {
     }
   });
 
+  test("every lesson's assessment bank is in each package, where the assessment page fetches it", () => {
+    // The island fetches banks/<lesson>.json relative to assessment/index.html (AssessmentIsland).
+    const withBanks = courseMap().lessons.filter((l) => l.questions.length);
+    expect(withBanks.length).toBeGreaterThan(0);
+    for (const t of ['scorm12', 'scorm2004', 'cmi5']) {
+      const files = zip(t);
+      expect(files['assessment/index.html'], t).toBeDefined();
+      for (const l of withBanks) {
+        const bank = JSON.parse(text(files, `assessment/banks/${l.slug}.json`));
+        expect(bank.lesson, `${t}: ${l.slug}`).toBe(l.slug);
+        expect(bank.questions.map((q: { id: string }) => q.id)).toEqual(l.questions.map((q) => q.id));
+      }
+    }
+  });
+
   test('each launcher carries its own adapter only', () => {
     const js = (t: string) => text(zip(t), 'lms/launcher.js');
     expect(js('scorm12')).toContain('LMSInitialize');

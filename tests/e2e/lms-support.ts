@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { AddressInfo } from 'node:net';
-import type { Question } from '../../src/machines/quiz.types';
+import type { Question } from '../../src/features/quiz/quiz.types';
 import config from '../../src/course/config';
 
 export const TARGETS = ['scorm12', 'scorm2004', 'cmi5'] as const;
@@ -30,6 +30,10 @@ const hostPage = (t: 'scorm12' | 'scorm2004') => `<!doctype html>
   const Api = ${t === 'scorm12' ? 'Scorm12API' : 'Scorm2004API'};
   const api = new Api({ autocommit: false, logLevel: 5, lmsCommitUrl: false });
   if (window.__restore) api.loadFromJSON(window.__restore, '');
+  // A fault the test can switch on: the LMS refuses every commit (as when its server is down).
+  const commit = api.${t === 'scorm12' ? 'LMSCommit' : 'Commit'}.bind(api);
+  window.__failCommit = false;
+  api.${t === 'scorm12' ? 'LMSCommit' : 'Commit'} = (s) => (window.__failCommit ? 'false' : commit(s));
   window.${t === 'scorm12' ? 'API' : 'API_1484_11'} = api;
   window.__commits = 0;
   const save = () => { window.__commits++; localStorage.setItem('lms-committed', JSON.stringify(api.renderCMIToJSONObject())); };
@@ -46,6 +50,8 @@ export interface Lrs {
   fetches: number;
   token: string;
   launchData: any;
+  /** A fault the test can switch on: the LRS answers 503 to every write (statements, state). */
+  failing: boolean;
 }
 
 export interface LmsServer {
@@ -62,7 +68,7 @@ const body = (req: IncomingMessage) =>
   });
 
 export async function startLmsServer(packages: Partial<Record<Target, Record<string, Uint8Array>>>, validate: (s: any, lrs: Lrs) => string[]): Promise<LmsServer> {
-  const lrs: Lrs = { statements: [], state: new Map(), problems: [], fetches: 0, token: 'dGVzdDp0b2tlbg==', launchData: null };
+  const lrs: Lrs = { statements: [], state: new Map(), problems: [], fetches: 0, token: 'dGVzdDp0b2tlbg==', launchData: null, failing: false };
   const vendor: Record<string, string> = {
     'scorm12.js': 'node_modules/scorm-again/dist/scorm12.min.js',
     'scorm2004.js': 'node_modules/scorm-again/dist/scorm2004.min.js',
@@ -90,6 +96,7 @@ export async function startLmsServer(packages: Partial<Record<Target, Record<str
         lrs.problems.push(`${req.method} ${path} without the fetched token`);
         return send(401, 'no');
       }
+      if (lrs.failing && req.method !== 'GET') return send(503, 'unavailable');
       if (req.headers['x-experience-api-version'] !== '1.0.3') lrs.problems.push(`${path} without X-Experience-API-Version 1.0.3`);
       if (path === '/lrs/activities/state') {
         const key = `${url.searchParams.get('stateId')}|${url.searchParams.get('activityId')}|${url.searchParams.get('registration')}|${url.searchParams.get('agent')}`;
@@ -157,8 +164,10 @@ export async function answer(frame: Frame, q: Question, right = true) {
     return;
   }
   if (q.type === 'matching') {
+    // One radio group per term (the quiz's matching since session 2), each radio's value a pair id.
     for (const [i, pair] of q.pairs.entries()) {
-      await quizIn(frame).getByRole('combobox', { name: pair.term, exact: true }).selectOption(right || i > 0 ? pair.id : q.pairs[1].id);
+      const wanted = right || i > 0 ? pair.id : q.pairs[1].id;
+      await quizIn(frame).getByRole('group', { name: pair.term, exact: true }).locator(`input[type="radio"][value="${wanted}"]`).check();
     }
     return;
   }
@@ -179,7 +188,7 @@ export async function click(frame: Frame, name: string | RegExp) {
 /** Runs a quiz from its start: every question answered (wrong for the ids in `wrong`). */
 export async function runQuiz(frame: Frame, questions: Question[], wrong = new Set<string>()) {
   await islands(frame);
-  await click(frame, 'Start the quiz');
+  await click(frame, /^Start the (quiz|final assessment)$/);
   for (const q of questions) {
     await answer(frame, q, !wrong.has(q.id));
     await click(frame, 'Check answer');

@@ -29,10 +29,10 @@ export interface LmsAdapter {
   readonly target: LmsTarget;
   /** Finds the LMS and starts the session; null when there is no LMS to talk to. */
   start(): Promise<Launch | null>;
-  /** Writes a report and commits it. */
-  report(report: Report): Promise<void>;
-  /** Commits now (the page is being hidden or left). */
-  flush(): void;
+  /** Writes a report and commits it; false when the LMS refused or failed it (it may also throw). */
+  report(report: Report): Promise<boolean>;
+  /** Commits now (the page is being hidden or left); false when the LMS refused it. */
+  flush(): boolean;
   /** Ends the session: session time, exit, a last commit, Finish/Terminate. Synchronous, safe twice. */
   finish(): void;
   /** The largest suspend data this standard takes. */

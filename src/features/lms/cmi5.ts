@@ -8,7 +8,7 @@ import { isoDuration, scorm2004Response, type Interaction } from './interactions
 const VERB = 'http://adlnet.gov/expapi/verbs/';
 const CMI5 = 'https://w3id.org/xapi/cmi5/context/';
 const CATEGORY = { cmi5: `${CMI5}categories/cmi5`, moveOn: `${CMI5}categories/moveon` };
-const SESSION = `${CMI5}extensions/sessionid`;
+// The session id extension comes in LaunchData's contextTemplate, copied into every statement.
 const MASTERY = `${CMI5}extensions/masteryscore`;
 /** Our own state document: the progress (suspend), location and which statements were sent. */
 const PROGRESS_STATE = 'progress';
@@ -84,20 +84,28 @@ export function cmi5(search: string = location.search, session: StorageLike | nu
   }
 
   // While the page is being left (keepalive), a request must start now, not after the queue.
-  const request = (url: string, init: RequestInit, keepalive: boolean) => {
-    const go = () => fetch(url, { ...init, headers: headers(), keepalive });
-    queue = keepalive ? go().catch(() => undefined) : queue.then(go).catch(() => undefined);
-    return queue;
+  // Each resolves to whether the LRS took it (never rejects).
+  const request = (url: string, init: RequestInit, keepalive: boolean): Promise<boolean> => {
+    const go = () => fetch(url, { ...init, headers: headers(), keepalive }).then((r) => r.ok, () => false);
+    const done = keepalive ? go() : queue.then(go);
+    queue = done;
+    return done;
   };
 
-  function send(statements: object[], keepalive = false): Promise<unknown> {
-    if (!statements.length) return queue;
-    const body = JSON.stringify(statements.length === 1 ? statements[0] : statements);
-    return request(`${params!.endpoint}statements`, { method: 'POST', body }, keepalive);
+  // Statements the LRS refused, sent again (first, in their order) with the next ones.
+  let unsent: object[] = [];
+  async function send(statements: object[], keepalive = false): Promise<boolean> {
+    const batch = [...unsent, ...statements];
+    unsent = [];
+    if (!batch.length) return true;
+    const body = JSON.stringify(batch.length === 1 ? batch[0] : batch);
+    const ok = await request(`${params!.endpoint}statements`, { method: 'POST', body }, keepalive);
+    if (!ok) unsent = [...batch, ...unsent];
+    return ok;
   }
 
-  function saveState(keepalive = false) {
-    if (!last) return queue;
+  function saveState(keepalive = false): Promise<boolean> {
+    if (!last) return Promise.resolve(true);
     return request(stateUrl(PROGRESS_STATE), { method: 'PUT', body: JSON.stringify({ ...last, sent }) }, keepalive);
   }
 
@@ -149,7 +157,7 @@ export function cmi5(search: string = location.search, session: StorageLike | nu
       };
     },
     async report({ suspend, location, status, interactions }: Report) {
-      if (!params || finished) return;
+      if (!params || finished) return true;
       last = { suspend, location };
       const out: object[] = [];
       if (launchMode === 'Normal') {
@@ -169,11 +177,13 @@ export function cmi5(search: string = location.search, session: StorageLike | nu
         }
       }
       // One request per report, so statements keep their order; then the state document.
-      send(out);
-      await saveState();
+      const statements = send(out);
+      const state = await saveState();
+      return (await statements) && state;
     },
     flush() {
-      if (params && !finished) saveState(true);
+      if (params && !finished) void saveState(true);
+      return true;
     },
     finish() {
       if (!params || finished || !started) return;

@@ -31,7 +31,7 @@ export interface CourseMap {
   lessons: MapLesson[];
 }
 
-/** Assessment answers are keyed "lesson--question" (src/lib/shuffle.ts assessmentId). */
+/** Assessment answers are keyed "lesson--question" (src/features/quiz/assessment.ts assessmentId). */
 export const ASSESSMENT_SEPARATOR = '--';
 
 export interface Located {

@@ -9,7 +9,7 @@ import { safeLocation } from './paths';
 import { scorm12 } from './scorm12';
 import { scorm2004 } from './scorm2004';
 import { startSession, type LmsSession } from './session';
-import { PROGRESS_KEY, browserStorage, safeWrite } from './store-link';
+import { PROGRESS_KEY, writeStored } from './store-link';
 
 declare const __LMS_TARGET__: LmsTarget;
 
@@ -20,6 +20,14 @@ export interface LmsHost {
   flush(): void;
 }
 
+// What the learner is told about the LMS: plain, and true (the course's own store keeps progress
+// in this browser whatever the LMS does; its notices say when the browser cannot).
+const NOTICE = {
+  none: 'Your learning platform did not answer, so it will not see your progress. The course works, and keeps your progress in this browser. To have it recorded, open the course again from your learning platform.',
+  failing: 'Your learning platform is not saving your progress at the moment. Your progress is kept in this browser, and the course will send it again as you go on.',
+  saving: 'Your learning platform is saving your progress again.',
+} as const;
+
 const adapter = (): LmsAdapter => (__LMS_TARGET__ === 'scorm12' ? scorm12() : __LMS_TARGET__ === 'scorm2004' ? scorm2004() : cmi5());
 
 async function main() {
@@ -29,14 +37,17 @@ async function main() {
   let session: LmsSession | null = null;
   try {
     const map: CourseMap = await (await fetch(new URL('lms/course.json', base))).json();
-    session = await startSession(adapter(), map);
+    session = await startSession(adapter(), map, (health) => {
+      // Said once per change, in the status line above the course (role="status", never a dialog).
+      status.textContent = NOTICE[health];
+    });
   } catch (error) {
     console.warn('LMS: could not start', error);
   }
   if (session) {
     const s = session;
     // The LMS is the store of record: its progress replaces what this browser holds for the course.
-    safeWrite(browserStorage(), PROGRESS_KEY, s.record());
+    writeStored(PROGRESS_KEY, s.record());
     const host: LmsHost = {
       record: s.record,
       update(json, href, timings) {
@@ -50,9 +61,10 @@ async function main() {
     // Commit whenever the page may be going away; finish only when it is (never on unload).
     addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && s.flush());
     addEventListener('pagehide', () => s.finish());
-    status.hidden = true;
+    // Emptied, not hidden: the live region stays in place for a later notice.
+    status.textContent = '';
   } else {
-    status.textContent = 'No learning platform answered, so your progress is saved in this browser only.';
+    status.textContent = NOTICE.none;
   }
   frame.addEventListener('load', () => {
     try {

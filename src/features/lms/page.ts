@@ -25,7 +25,8 @@ function connect(lms: LmsHost) {
   const first: Record<string, number> = {};
   const timings: Record<string, number> = {};
   const prompt = (target: EventTarget | null) =>
-    target instanceof Element ? target.closest('.quiz fieldset')?.querySelector('.prompt')?.textContent?.trim() : undefined;
+    // The question's fieldset, not a matching term's own (fieldset.term, nested in it).
+    target instanceof Element ? target.closest('.quiz fieldset:not(.term)')?.querySelector('.prompt')?.textContent?.trim() : undefined;
   const touch = (event: Event) => {
     const p = prompt(event.target);
     if (!p) return;

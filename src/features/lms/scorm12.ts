@@ -45,7 +45,7 @@ export function scorm12(win: Window = window): LmsAdapter {
       };
     },
     async report({ suspend, location, status, interactions }: Report) {
-      if (!api || finished) return;
+      if (!api || finished) return true;
       if (location.length <= 255) set('cmi.core.lesson_location', location);
       // The caller never hands more than the limit (the codec test proves the course fits).
       if (suspend.length <= SUSPEND_LIMIT_12) set('cmi.suspend_data', suspend);
@@ -75,10 +75,16 @@ export function scorm12(win: Window = window): LmsAdapter {
           n++;
         }
       }
-      api.LMSCommit('');
+      // The commit's answer is the report's outcome: the session tells the learner when it fails.
+      return api.LMSCommit('') === 'true';
     },
     flush() {
-      if (api && !finished) api.LMSCommit('');
+      if (!api || finished) return true;
+      try {
+        return api.LMSCommit('') === 'true';
+      } catch {
+        return false;
+      }
     },
     finish() {
       if (!api || finished) return;

@@ -44,7 +44,7 @@ export function scorm2004(win: Window = window): LmsAdapter {
       };
     },
     async report({ suspend, location, status, interactions }: Report) {
-      if (!api || finished) return;
+      if (!api || finished) return true;
       if (location.length <= 1000) set('cmi.location', location);
       if (suspend.length <= SUSPEND_LIMIT_2004) set('cmi.suspend_data', suspend);
       if (!review) {
@@ -73,10 +73,16 @@ export function scorm2004(win: Window = window): LmsAdapter {
           n++;
         }
       }
-      api.Commit('');
+      // The commit's answer is the report's outcome: the session tells the learner when it fails.
+      return api.Commit('') === 'true';
     },
     flush() {
-      if (api && !finished) api.Commit('');
+      if (!api || finished) return true;
+      try {
+        return api.Commit('') === 'true';
+      } catch {
+        return false;
+      }
     },
     finish() {
       if (!api || finished) return;

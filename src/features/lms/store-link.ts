@@ -1,10 +1,10 @@
 // The LMS feature's one door to the progress store. Everything here uses the store's public API of
 // today (progress(), record, subscribe, merge; the record's types and validation): when the store
 // is refactored, this file is the only one to re-point.
-export { PROGRESS_KEY, emptyRecord, readRecord } from '../../lib/progress/record';
-export type { LessonProgress, ProgressRecord, QuizProgress } from '../../lib/progress/record';
-import type { ProgressRecord } from '../../lib/progress/record';
-import { progress } from '../../lib/progress';
+export { PROGRESS_KEY, emptyRecord, readRecord } from '../progress/record';
+export type { LessonProgress, ProgressRecord, QuizProgress } from '../progress/record';
+import type { ProgressRecord } from '../progress/record';
+import { progress } from '../progress/index';
 
 export interface StoreLink {
   /** The page's record now. */
@@ -25,4 +25,5 @@ export function pageStore(): StoreLink {
   };
 }
 
-export { browserStorage, safeWrite } from '../../lib/progress/storage';
+// The launcher writes the LMS's record through the one storage door (src/platform/storage.ts).
+export { write as writeStored } from '../../platform/storage';

@@ -5,7 +5,7 @@ import { courseMap } from '../../../scripts/package.mjs';
 import type { CourseMap } from '../../../src/features/lms/course-map';
 import { courseStatus } from '../../../src/features/lms/status';
 import { isoDuration, pendingInteractions, scorm12Response, scorm12Timespan, scorm2004Response } from '../../../src/features/lms/interactions';
-import type { ProgressRecord } from '../../../src/lib/progress/record';
+import type { ProgressRecord } from '../../../src/features/progress/record';
 
 const map: CourseMap = courseMap();
 const T = '2026-03-01T10:00:00.000Z';
