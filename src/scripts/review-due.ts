@@ -3,7 +3,9 @@
 // The words are the element's (data-one / data-many with {n}); the count is features/review/peek.ts.
 import { dueCount } from '../features/review/peek';
 
-function show(): void {
+/** Shows the count now (the review island calls it after each answer: the storage event only
+ *  reaches other tabs). */
+export function showDueCount(): void {
   const n = dueCount();
   for (const el of document.querySelectorAll<HTMLElement>('[data-review-due]')) {
     el.hidden = !n;
@@ -11,6 +13,6 @@ function show(): void {
   }
 }
 
-show();
+showDueCount();
 // Another tab reviewed or answered a quiz: the count follows.
-addEventListener('storage', show);
+addEventListener('storage', showDueCount);

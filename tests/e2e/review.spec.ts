@@ -113,6 +113,8 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(quiz(page)).toContainText(/2 questions come back in \d+ days\./);
     await expect(live(page)).toHaveText('Review finished. You got 2 of 2 right.');
     await expectNoAxeViolations(page, `(review result, ${theme})`);
+    // The header's count follows each answer in this tab too.
+    await expect(page.locator('header [data-review-due]')).toBeHidden();
 
     // Scheduled days later (the first interval after a miss then a right answer is 3 days).
     const after = await cards(page);
