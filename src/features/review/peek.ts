@@ -18,3 +18,14 @@ export function dueCount(now = new Date()): number {
   }
   return n;
 }
+
+/** Shows or hides each [data-review-due] element (its link says the count): shown when any are
+ *  due, hidden when none are. The review island calls it after each answer (the storage event
+ *  only reaches other tabs). */
+export function showDueCount(): void {
+  const n = dueCount();
+  for (const el of document.querySelectorAll<HTMLElement>('[data-review-due]')) {
+    el.hidden = !n;
+    el.querySelector('a')!.textContent = `${n} question${n > 1 ? 's' : ''} to review today`;
+  }
+}
