@@ -38,7 +38,7 @@ export default defineConfig({
             if (id.includes('/node_modules/xstate/')) return 'runtime-xstate';
             if (id.includes('/node_modules/svelte/')) return 'runtime-svelte';
             // What every page runs (the storage door, preferences, theme toggle) in one small file.
-            if (/\/src\/(platform\/(storage|prefs)|lib\/prefs|scripts\/theme|features\/offline\/register)\.ts/.test(id)) return 'core';
+            if (/\/src\/(platform\/(storage|prefs)|lib\/prefs|scripts\/(theme|review-due)|features\/(offline\/register|review\/peek))\.ts/.test(id)) return 'core';
             // Reading progress and telling its problem, shared by every page that shows progress
             // (path, lesson, learned, certificate, progress, assessment) instead of copied.
             if (/\/src\/(features\/progress\/(record|peek|watch)|platform\/tab|lib\/course|scripts\/notice)\.ts/.test(id)) return 'progress-read';

@@ -17,14 +17,16 @@ const DIST = resolve('dist');
  *  reads progress, tells its problem and works out course completion, ≤ 3.5 KB; tool pages that
  *  exist to run code (progress, certificate, consultation questions, what I learned, search) ≤ 6 KB;
  *  a lesson with its quiz island ≤ 50 KB; a lesson with the synapse diagram and its quiz ≤ 65 KB
- *  (the quiz lesson's 50 plus the diagram chunk's own 15). The quiz page's target from issue 4 is
+ *  (the quiz lesson's 50 plus the diagram chunk's own 15); the review page (a tool page with an
+ *  island: the quiz's chunk, the FSRS scheduler and the session) ≤ 60 KB, the quiz lesson's 50 plus
+ *  the ReviewIsland chunk's budget below less what it shares. The quiz page's target from issue 4 is
  *  35 KB: it is reported below, not enforced, because the Svelte 5 and XState 5 runtimes alone take
  *  about 30 KB. */
-export const BUDGETS = { text: 3 * 1024, path: 3.5 * 1024, tool: 6 * 1024, island: 50 * 1024, diagram: 65 * 1024 };
+export const BUDGETS = { text: 3 * 1024, path: 3.5 * 1024, tool: 6 * 1024, island: 50 * 1024, diagram: 65 * 1024, review: 60 * 1024 };
 export const TARGETS = { island: 35 * 1024 };
 /** An island's own chunk, the shared Svelte and XState runtimes excluded. */
-export const CHUNK_BUDGETS = { SynapseDiagram: 15 * 1024 };
-const TOOL_PAGES = new Set(['/progress/', '/certificate/', '/consult/', '/learned/', '/search/']);
+export const CHUNK_BUDGETS = { SynapseDiagram: 15 * 1024, ReviewIsland: 15 * 1024 };
+const TOOL_PAGES = new Set(['/progress/', '/certificate/', '/consult/', '/learned/', '/search/', '/review/']);
 
 let buildMs = null;
 if (!args.has('--no-build')) {
@@ -128,6 +130,8 @@ const pages = htmlFiles(DIST)
     const components = [...html.matchAll(/component-url="\/_astro\/([A-Za-z]+)[.-]/g)].map((m) => m[1]);
     const budget = components.includes('SynapseDiagram')
       ? BUDGETS.diagram
+      : components.includes('ReviewIsland')
+        ? BUDGETS.review
       : islands > 0
         ? BUDGETS.island
         : TOOL_PAGES.has(page)

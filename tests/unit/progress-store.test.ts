@@ -259,7 +259,7 @@ describe('export and import', () => {
   });
 
   test('drops lessons the course does not have', () => {
-    const file = exportProgress({ version: 3, lessons: { intro: { completedAt: '2026-01-01T00:00:00Z' }, ghost: { completedAt: '2026-01-01T00:00:00Z' } } });
+    const file = exportProgress({ version: 4, lessons: { intro: { completedAt: '2026-01-01T00:00:00Z' }, ghost: { completedAt: '2026-01-01T00:00:00Z' } } });
     const store = tab(new SharedStorage(), 1);
     importProgress(store, file, new Set(['intro']));
     expect(Object.keys(store.record.lessons)).toEqual(['intro']);

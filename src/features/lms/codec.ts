@@ -164,7 +164,7 @@ export function decode(text: string, map: CourseMap): LmsState | null {
     const { all } = indexQuestions(map);
     const lessonParts = parts[1].split(';');
     if (lessonParts.length !== map.lessons.length) return null;
-    const record: ProgressRecord = { version: 3, lessons: {} } as ProgressRecord;
+    const record: ProgressRecord = { version: 4, lessons: {} } as ProgressRecord;
     map.lessons.forEach((lesson, i) => {
       const text = lessonParts[i];
       if (text === '') return;

@@ -29,6 +29,19 @@ export function compactRecord(record: ProgressRecord, limit = COMPACT_ABOVE_BYTE
     }
     out = { ...out, lessons, assessment: level > 1 ? strip(out.assessment) : out.assessment };
   }
+  // Then review cards, those due furthest away first (the best remembered): they are rebuilt as
+  // questions are answered again, completions are not.
+  if (out.review && JSON.stringify(out).length > limit) {
+    const cards = Object.entries(out.review).sort(([, x], [, y]) => Date.parse(x.due) - Date.parse(y.due));
+    let size = JSON.stringify(out).length;
+    // Each card takes `"id":{…},` in the record's JSON.
+    while (cards.length && size > limit) {
+      const [id, card] = cards.pop()!;
+      size -= JSON.stringify(id).length + JSON.stringify(card).length + 2;
+    }
+    out = { ...out, review: Object.fromEntries(cards) };
+    level = Math.max(level, 1);
+  }
   // The JSON round trip leaves out the fields set to undefined above.
   return { record: level ? JSON.parse(JSON.stringify(out)) : out, dropped: level > 0 };
 }

@@ -1,6 +1,6 @@
 // Merging two records (another tab's, an import, this tab's copy): nothing once earned is lost.
 // Apart from record.ts so the read-only pages, which never merge, do not carry it.
-import { CURRENT_VERSION, LESSON, QUIZ, type Kind, type LessonProgress, type ProgressRecord, type QuizProgress } from './record';
+import { CURRENT_VERSION, LESSON, QUIZ, type Kind, type LessonProgress, type ProgressRecord, type QuizProgress, type ReviewCard } from './record';
 
 function pick(kind: Kind, a: any, b: any): unknown {
   if (a === undefined) return b;
@@ -32,5 +32,25 @@ export function mergeRecords(a: ProgressRecord, b: ProgressRecord): ProgressReco
     lessons[slug] = mergeFields(a.lessons[slug] ?? {}, b.lessons[slug] ?? {}, LESSON);
   }
   const assessment = pick('q', a.assessment, b.assessment) as QuizProgress | undefined;
-  return assessment ? { version: CURRENT_VERSION, lessons, assessment } : { version: CURRENT_VERSION, lessons };
+  const review = mergeReview(a.review, b.review);
+  return { version: CURRENT_VERSION, lessons, ...(assessment && { assessment }), ...(review && { review }) };
+}
+
+/** A card's latest review wins (a later review saw the earlier one's card); a card only one side
+ *  has is kept, so no review is lost. Ties: more reviews, then the later due (deterministic). */
+function mergeReview(a?: Record<string, ReviewCard>, b?: Record<string, ReviewCard>): Record<string, ReviewCard> | undefined {
+  if (!a || !b) return a ?? b;
+  const cards = { ...a };
+  for (const [id, card] of Object.entries(b)) {
+    const mine = cards[id];
+    if (!mine || later(card, mine)) cards[id] = card;
+  }
+  return cards;
+}
+
+function later(x: ReviewCard, y: ReviewCard): boolean {
+  const dx = Date.parse(x.at) - Date.parse(y.at);
+  if (dx) return dx > 0;
+  if (x.n !== y.n) return x.n > y.n;
+  return Date.parse(x.due) > Date.parse(y.due);
 }

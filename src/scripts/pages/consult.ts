@@ -1,3 +1,4 @@
 // The consult page (/consult/): the list of questions for the appointment.
 import '../theme';
+import '../review-due';
 import '../consult';

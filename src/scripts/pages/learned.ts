@@ -2,6 +2,7 @@
 // progress record without the store (it only reads); "Show lessons I have not opened too" shows
 // the rest. Without JavaScript every lesson shows.
 import '../theme';
+import '../review-due';
 import { showNotice } from '../notice';
 import { peekProgress } from '../../features/progress/peek';
 import { watchProgress } from '../../features/progress/watch';

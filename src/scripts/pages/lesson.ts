@@ -1,5 +1,6 @@
 // Lesson pages: reading enhancements, the progress notice, completion, "Add to my questions".
 import '../theme';
+import '../review-due';
 import '../depth';
 import '../term';
 import { noticeFor } from '../notice-store';

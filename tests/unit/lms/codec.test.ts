@@ -39,7 +39,7 @@ describe('suspend_data codec', () => {
   it('fits the whole course at its largest in 4,096 characters, and round-trips it', () => {
     const late = new Date(Date.UTC(2099, 11, 31, 23, 59, 59, 999)).toISOString();
     const big = Number.MAX_SAFE_INTEGER;
-    const record: ProgressRecord = { version: 3, lessons: {} };
+    const record: ProgressRecord = { version: 4, lessons: {} };
     for (const lesson of map.lessons) {
       record.lessons[lesson.slug] = {
         visitedAt: late,
@@ -71,8 +71,8 @@ describe('suspend_data codec', () => {
       expect(decode(bad, map)).toBeNull();
     }
     // A lesson field of the wrong count, an answer index past the options.
-    const ok = encode({ record: { version: 3, lessons: {} }, reported: {} }, map);
-    expect(decode(ok, map)).toEqual({ record: { version: 3, lessons: {} }, reported: {} });
+    const ok = encode({ record: { version: 4, lessons: {} }, reported: {} }, map);
+    expect(decode(ok, map)).toEqual({ record: { version: 4, lessons: {} }, reported: {} });
     expect(decode(ok.replace('|', '|,,,,'), map)).toBeNull();
   });
 

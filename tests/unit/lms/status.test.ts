@@ -9,12 +9,12 @@ import type { ProgressRecord } from '../../../src/features/progress/record';
 
 const map: CourseMap = courseMap();
 const T = '2026-03-01T10:00:00.000Z';
-const allDone: ProgressRecord = { version: 3, lessons: Object.fromEntries(map.lessons.map((l) => [l.slug, { completedAt: T }])) };
+const allDone: ProgressRecord = { version: 4, lessons: Object.fromEntries(map.lessons.map((l) => [l.slug, { completedAt: T }])) };
 const passed = (best: number, total = 18): ProgressRecord => ({ ...allDone, assessment: { attempts: 1, best, total, lastAt: T, last: {} } });
 
 describe('course status', () => {
   it('follows the completion rule', () => {
-    const partial: ProgressRecord = { version: 3, lessons: { [map.lessons[0].slug]: { completedAt: T } }, assessment: { attempts: 1, best: 18, total: 18 } };
+    const partial: ProgressRecord = { version: 4, lessons: { [map.lessons[0].slug]: { completedAt: T } }, assessment: { attempts: 1, best: 18, total: 18 } };
     expect(courseStatus(allDone, map, 0.8, 'all-lessons')).toMatchObject({ completed: true, passed: null, score: null, progress: 1 });
     expect(courseStatus(partial, map, 0.8, 'all-lessons').completed).toBe(false);
     expect(courseStatus(partial, map, 0.8, 'assessment').completed).toBe(true);
@@ -38,7 +38,7 @@ describe('interactions', () => {
 
   it('only the attempts not reported yet, one per answered question, with the result', () => {
     const chosen = Object.fromEntries(matching.keys.map((k, i) => [k, matching.keys[(i + 1) % matching.keys.length]]));
-    const record: ProgressRecord = { version: 3, lessons: { [lesson.slug]: { quiz: { attempts: 2, best: 1, total: 2, lastAt: T, last: { [matching.id]: chosen } } } } };
+    const record: ProgressRecord = { version: 4, lessons: { [lesson.slug]: { quiz: { attempts: 2, best: 1, total: 2, lastAt: T, last: { [matching.id]: chosen } } } } };
     const [pending] = pendingInteractions(record, {}, map);
     expect(pending.attempts).toBe(2);
     expect(pending.interactions).toHaveLength(1);
