@@ -113,7 +113,7 @@ test.describe('LMS manifests', () => {
       for (const l of withBanks) {
         const bank = JSON.parse(text(files, `assessment/banks/${l.slug}.json`));
         expect(bank.lesson, `${t}: ${l.slug}`).toBe(l.slug);
-        expect(bank.questions.map((q: { id: string }) => q.id)).toEqual(l.questions.map((q) => q.id));
+        expect(bank.questions.map((q: { id: string }) => q.id)).toEqual(l.questions.map((q: { id: string }) => q.id));
       }
     }
   });
