@@ -15,9 +15,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4399);
 // honest about them, and each is named in the closing note and its issue stays open. Remove a line
 // when its test passes again.
 const KNOWN_REGRESSIONS = [
-  /every built page has 0 errors/, // html-validity: the merged pages (search, offline, slide faces)
   /scorm12: resume from the LMS/, /scorm2004: resume from the LMS/, /cmi5: launch parameters/, // lms
-  /after one visit the whole course works with the network off/, // offline walk
   /handout .*two slides a page/, /every lesson's handout prints on at most/, // handouts after new sections
   /both storage getters throw: kept in the window name/, /setItem throws on every call \(storage full/,
   /a second tab clears at "/, // progress faults with the merged path/lesson scripts
