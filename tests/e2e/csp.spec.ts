@@ -79,16 +79,19 @@ test('the listener does see a violation (an injected inline script is blocked)',
 test('the listener does see a blocked style attribute, and a style set through the CSSOM applies', async ({ page }) => {
   await listenForViolations(page);
   await page.goto('/');
-  const [fromMarkup, fromScript] = await page.evaluate(() => {
+  const [fromMarkup, fromScript, cloned] = await page.evaluate(() => {
     const holder = document.createElement('div');
     // The marker, first in the attribute, is in the report's sample (csp-teardown.ts expects it).
     holder.innerHTML = '<p style="--csp-negative-control: 1; margin-left: 77px">x</p><p>y</p>';
     document.body.append(holder);
     (holder.lastElementChild as HTMLElement).style.setProperty('margin-left', '55px');
+    // The presenter's preview clones slides whose --fit was set this way: a clone keeps the style.
+    holder.append(holder.lastElementChild!.cloneNode(true));
     return [...holder.children].map((p) => getComputedStyle(p).marginLeft);
   });
   expect(fromMarkup).not.toBe('77px');
   expect(fromScript).toBe('55px');
+  expect(cloned).toBe('55px');
   await expect.poll(() => violations(page)).toEqual([expect.stringMatching(/^style-src-attr blocked inline/), expect.stringMatching(/^style-src-attr blocked inline/)]);
 });
 
