@@ -15,8 +15,6 @@ const PORT = Number(process.env.E2E_PORT ?? 4399);
 // honest about them, and each is named in the closing note and its issue stays open. Remove a line
 // when its test passes again.
 const KNOWN_REGRESSIONS = [
-  /every built page has 0 errors/, // html-validity: the merged pages (search, offline, slide faces)
-  /after one visit the whole course works with the network off/, // offline walk
   /handout .*two slides a page/, /every lesson's handout prints on at most/, // handouts after new sections
   /no space before a marker, and a marker never starts a line/, // citation markers after Sätteri
   /fits the projector \/lessons\/(how-ketamine-works|the-glutamate-synapse)\/slides\//, // diagram decks

@@ -6,8 +6,8 @@ import { CSP_REPORT_FILE } from './csp-log';
 
 export default function teardown(): void {
   if (!existsSync(CSP_REPORT_FILE)) return;
-  // The CSP suite's negative control injects one marked inline script on purpose ('report-sample'
-  // puts the start of the blocked code in the report).
+  // The CSP suite's negative controls inject one marked inline script and one marked style attribute
+  // on purpose ('report-sample' puts the start of the blocked code in the report).
   const reports = readFileSync(CSP_REPORT_FILE, 'utf8')
     .split('\n')
     .filter((line) => line && !line.includes('csp-negative-control'));

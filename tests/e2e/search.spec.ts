@@ -100,3 +100,19 @@ test('nothing of search loads on other pages', async ({ page }) => {
   await page.waitForLoadState('networkidle');
   expect(loaded.filter((u) => !u.endsWith('/search/'))).toEqual([]);
 });
+
+test('the header search field, by keyboard, opens the search page with its results', async ({ page }, testInfo) => {
+  const watch = watchPage(page, testInfo);
+  await page.addInitScript(() => localStorage.setItem('ketamine-course:depth', 'clinical'));
+  await page.goto('/glossary/');
+  const field = page.getByRole('search', { name: 'Course' }).getByRole('searchbox', { name: 'Search the course' });
+  await tabTo(page, field);
+  await page.keyboard.type('REMS');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=REMS$/);
+  await expect(page.getByRole('combobox', { name: /search the lessons/i })).toHaveValue('REMS');
+  await expect(page.getByRole('status').filter({ hasText: /result/ })).toHaveText(/^\d+ results? for “REMS”/);
+  // The search page has one field, its own.
+  await expect(page.getByRole('search', { name: 'Course' })).toHaveCount(0);
+  watch.assertClean();
+});

@@ -53,10 +53,10 @@ export function project(layout: Layout, cam: Camera, x: number, y: number): [num
   return [(x - cam.cx) * cam.s + v.w / 2, (y - cam.cy) * cam.s + v.h / 2];
 }
 
-/** The CSS transform that puts the camera's world point at the view centre. */
+/** The SVG transform (attribute syntax, unitless) that puts the camera's world point at the view centre. */
 export function cameraTransform(layout: Layout, cam: Camera): string {
   const v = VIEW[layout];
-  return `translate(${v.w / 2 - cam.cx * cam.s}px, ${v.h / 2 - cam.cy * cam.s}px) scale(${cam.s})`;
+  return `translate(${v.w / 2 - cam.cx * cam.s} ${v.h / 2 - cam.cy * cam.s}) scale(${cam.s})`;
 }
 
 // ── The actors' places in the world ──────────────────────────────────────────────────────────
