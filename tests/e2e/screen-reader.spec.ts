@@ -1,0 +1,218 @@
+// What a screen reader says (issue #20): each interactive part driven as a screen-reader user
+// drives it (next item, next heading, activate, keys), its spoken phrase log recorded by
+// @guidepup/virtual-screen-reader running inside the page, and compared exactly with a reviewed
+// transcript in tests/transcripts/. Regenerate with UPDATE_TRANSCRIPTS=1, then review the diff.
+//
+// The reader is injected into every document with addInitScript; the site's CSP would block it, so
+// this spec runs with `bypassCSP: true` (the CSP itself is tested in csp.spec.ts, with bypass off).
+// Besides the transcripts, the rules are asserted directly: one live announcement per state change,
+// the verdict heading before the explanation, a new slide's title spoken once, hidden text never read.
+import { test, expect, type Page } from '@playwright/test';
+import { expectTranscript, installScreenReader, ScreenReader } from './screen-reader';
+import { loadBank, quiz } from './quiz-support';
+
+test.use({ bypassCSP: true });
+
+test.beforeEach(async ({ page }) => {
+  await installScreenReader(page);
+});
+
+const one = (said: string[]) => ScreenReader.live(said);
+
+/** Loads a page with its islands hydrated and the reader running over `container`. */
+async function open(page: Page, path: string, name: string, container: string): Promise<ScreenReader> {
+  await page.goto(path);
+  await page.locator(container).first().scrollIntoViewIfNeeded();
+  // client:visible islands hydrate as they scroll into view: wait for the one being read
+  await expect(page.locator(`astro-island[ssr]:has(${container})`)).toHaveCount(0);
+  return ScreenReader.start(page, name, container);
+}
+
+test('quiz: start, a question with its hint, the error summary, right, wrong, review, retry, result', async ({ page }, info) => {
+  const bank = loadBank('01-why-new-treatments');
+  const [q1, q2, q3] = bank.questions;
+  const optionText = (q: (typeof bank.questions)[number], id: string) => q.options!.find((o) => o.id === id)!.text;
+  const sr = await open(page, '/lessons/why-new-treatments/', 'quiz', 'section.quiz');
+  const q = quiz(page);
+  const verdict = q.locator('[data-focus="feedback"]');
+
+  await sr.step('read the intro', () => sr.nextUntil(/^button, Start the quiz/));
+  let said = await sr.step('activate Start the quiz', () => sr.act(), () => expect(q.locator('fieldset')).toBeVisible());
+  expect(said[0], 'focus on the first question, its position said with it').toBe(`heading, Question 1 of 6: ${q1.prompt}, level 3`);
+
+  // Question 1 (true or false), answered right.
+  await sr.step('read the question', () => sr.nextUntil(/^button, Check answer/));
+  await sr.step('tick True', () => sr.choose('radio', 'True'));
+  said = await sr.step('activate Check answer', async () => {
+    await sr.moveTo(/^button, Check answer/);
+    await sr.act();
+  }, () => expect(verdict).toBeFocused());
+  expect(said.filter((p) => /Correct/.test(p)), 'the verdict said once').toHaveLength(1);
+  await sr.step('read the feedback', () => sr.nextUntil(/^button, Next question/));
+  await sr.step('activate Next question', () => sr.act(), () => expect(q.locator('legend').first()).toContainText(q2.prompt));
+
+  // Question 2: the hint, Check with nothing chosen, then a wrong answer with its explanation.
+  await sr.step('read the question with its hint', () => sr.nextUntil(/^button, Check answer/));
+  said = await sr.step('activate Check answer with nothing chosen', () => sr.act(), () => expect(q.getByRole('alert')).toBeFocused());
+  expect(said.filter((p) => /There is a problem/.test(p)), 'the error summary said once').toHaveLength(1);
+  await sr.step('read the error summary', () => sr.nextUntil(/^link, /));
+  said = await sr.step('activate the error link', () => sr.act(), () => expect(q.getByRole('radio').first()).toBeFocused());
+  const wrong = q2.options!.find((o) => o.id !== q2.answer)!;
+  await sr.step(`tick "${wrong.text}"`, () => sr.choose('radio', wrong.text));
+  said = await sr.step('activate Check answer', async () => {
+    await sr.moveTo(/^button, Check answer/);
+    await sr.act();
+  }, () => expect(verdict).toBeFocused());
+  expect(said.filter((p) => /Not quite/.test(p)), 'the verdict said once').toHaveLength(1);
+  said = await sr.step('read the feedback', () => sr.nextUntil(/^button, Next question/));
+  const heard = said.join('\n');
+  const why = (wrong as { explanation?: string }).explanation!.replace(/\s+/g, ' ').trim();
+  expect(heard, 'the explanation of the chosen answer is read').toContain(why);
+  expect(heard, 'the right answer is read').toContain(optionText(q2, q2.answer as string));
+  await sr.step('activate Next question', () => sr.act(), () => expect(q.locator('legend').first()).toContainText(q3.prompt));
+
+  // Question 3 wrong, the rest right (keys only, no reading): 4 of 6, not passed.
+  for (const question of bank.questions.slice(2)) {
+    await expect(q.locator('legend').first()).toContainText(question.prompt);
+    await answerQuietly(sr, question, question !== q3);
+    const last = question === bank.questions.at(-1);
+    await sr.step(`answer question ${bank.questions.indexOf(question) + 1} ${question === q3 ? 'wrong' : 'right'}, Check, then ${last ? 'See your result' : 'Next question'}`, async () => {
+      await sr.moveTo(/^button, Check answer/);
+      await sr.act();
+      await expect(verdict).toBeFocused();
+      await sr.moveTo(last ? /^button, See your result/ : /^button, Next question/);
+      await sr.act();
+    }, () => (last ? expect(q).toHaveAttribute('data-state', 'failed') : expect(q.locator('fieldset')).toBeVisible()));
+  }
+  await sr.step('read the result', () => sr.nextUntil(/^button, Review your answers/));
+
+  said = await sr.step('activate Review your answers', () => sr.act(), () => expect(q).toHaveAttribute('data-state', 'review'));
+  await sr.step('next heading, twice', async () => {
+    await sr.perform('moveToNextHeading');
+    await sr.perform('moveToNextHeading');
+  });
+  said = await sr.step('jump to the retry button and activate it', async () => {
+    await sr.moveTo(/^button, Try the 2 questions you missed again/);
+    await sr.act();
+  }, () => expect(q.locator('legend').first()).toContainText(q2.prompt));
+  expect(one(said), 'retry announced once').toEqual(['polite: 4 right answers are kept. 2 questions to try again.']);
+
+  for (const question of [q2, q3]) {
+    await expect(q.locator('legend').first()).toContainText(question.prompt);
+    await answerQuietly(sr, question, true);
+    await sr.step(`answer question ${bank.questions.indexOf(question) + 1} right, Check, then ${question === q3 ? 'See your result' : 'Next question'}`, async () => {
+      await sr.moveTo(/^button, Check answer/);
+      await sr.act();
+      await expect(verdict).toBeFocused();
+      await sr.moveTo(question === q3 ? /^button, See your result/ : /^button, Next question/);
+      await sr.act();
+    }, () => (question === q3 ? expect(q).toHaveAttribute('data-state', 'passed') : expect(q.locator('fieldset')).toBeVisible()));
+  }
+  await sr.step('read the result', () => sr.nextUntil(/^button, /));
+  await sr.stop();
+  expectTranscript(sr, info);
+});
+
+type BankQuestion = ReturnType<typeof loadBank>['questions'][number];
+
+/** Ticks an answer through the reader: jumps to each option by its name and presses Space. */
+async function answerQuietly(sr: ScreenReader, question: BankQuestion, right: boolean): Promise<void> {
+  const tick = (role: 'radio' | 'checkbox', name: string) => sr.step(`tick "${name}"`, () => sr.choose(role, name));
+  if (question.type === 'truefalse') {
+    const value = right ? question.answer : !question.answer;
+    await tick('radio', value ? 'True' : 'False');
+  } else if (question.type === 'single') {
+    const option = question.options!.find((o) => (right ? o.id === question.answer : o.id !== question.answer))!;
+    await tick('radio', option.text);
+  } else if (question.type === 'multiple') {
+    const wanted = new Set(question.answer as string[]);
+    for (const option of question.options!) {
+      if (right ? wanted.has(option.id) : !wanted.has(option.id)) await tick('checkbox', option.text);
+    }
+  } else throw new Error(`no ${question.type} question in lesson 1: extend answerQuietly`);
+}
+
+test('diagram: each step, play and pause, the comparison, jump to a step', async ({ page }, info) => {
+  await page.clock.install();
+  const sr = await open(page, '/lessons/how-ketamine-works/', 'diagram', '.synapse');
+  const live = page.locator('.synapse .live').first();
+  await sr.step('read the diagram and its controls', () => sr.nextUntil(/^button, Restart/));
+  for (let n = 2; n <= 8; n++) {
+    const said = await sr.step(`activate Next (step ${n})`, async () => {
+      await sr.moveTo(/^button, Next/, { back: true });
+      await sr.act();
+    }, () => expect(live).toContainText(`Step ${n} of 8`));
+    expect(one(said), `step ${n} announced once`).toHaveLength(1);
+    expect(one(said)[0]).toMatch(new RegExp(`^polite: Step ${n} of 8: `));
+    if (n === 2) {
+      await sr.step('read on to the comparison', () => sr.nextUntil(/^radio, With ketamine/));
+      const compare = await sr.step('tick "With ketamine"', () => sr.choose('radio', 'With ketamine'), () => expect(live).toHaveText('Showing: with ketamine.'));
+      expect(one(compare), 'the comparison announced once').toEqual(['polite: Showing: with ketamine.']);
+    }
+  }
+  await sr.step('activate Restart', async () => {
+    await sr.moveTo(/^button, Restart/);
+    await sr.act();
+  }, () => expect(live).toContainText('Step 1 of 8'));
+  let said = await sr.step('activate Play', async () => {
+    await sr.moveTo(/^button, Play/, { back: true });
+    await sr.act();
+  }, () => expect(page.locator('.synapse button.play').first()).toContainText('Pause'));
+  expect(one(said), 'Play is said once').toEqual(['polite: Playing: a new step every 8 seconds.']);
+  said = await sr.step('wait 8 seconds', () => page.clock.runFor(8_000), () => expect(live).toContainText('Step 2 of 8'));
+  expect(one(said), 'one announcement per step while playing').toHaveLength(1);
+  said = await sr.step('activate Pause', () => sr.act(), () => expect(page.locator('.synapse button.play').first()).toContainText('Play'));
+  expect(one(said), 'Pause is said once').toEqual(['polite: Paused at step 2 of 8.']);
+  await sr.step('wait 8 seconds more: nothing moves', () => page.clock.runFor(8_000));
+  expect(sr.lines.at(-1)).toBe('> wait 8 seconds more: nothing moves');
+  await sr.step('jump to step 6 from the step list', async () => {
+    await sr.moveTo(/^button, .*6/);
+    await sr.act();
+  }, () => expect(live).toContainText('Step 6 of 8'));
+  await sr.stop();
+  expectTranscript(sr, info);
+});
+
+/** The deck's keys go to the deck, which has focus (a clicker or the keyboard, as a presenter uses). */
+async function deckKey(page: Page, key: string) {
+  await expect(page.locator('[data-deck]')).toBeFocused();
+  await page.keyboard.press(key);
+}
+
+test('deck: title slide, next slide, a fragment, blank, overview; hidden slides never read', async ({ page }, info) => {
+  await page.goto('/lessons/from-anaesthetic-to-antidepressant/slides/');
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  const sr = await ScreenReader.start(page, 'deck', 'body');
+  const live = page.locator('[data-deck] [aria-live="polite"]').last();
+  const titles = await page.locator('[data-slide]').evaluateAll((slides) => slides.map((s) => s.getAttribute('aria-label')!));
+  await sr.step('read the title slide', () => sr.nextUntil(/^button, /));
+  await page.locator('[data-deck]').focus();
+  let said = await sr.step('PageDown (next slide)', () => deckKey(page, 'PageDown'), () => expect(live).toContainText('Slide 2 of'));
+  expect(one(said), 'a slide change announced once').toHaveLength(1);
+  expect(said.filter((p) => p.includes(titles[1].replace(/^\d+ of \d+: /, ''))), 'the new title spoken once').toHaveLength(1);
+  said = await sr.step('PageDown (a fragment)', () => deckKey(page, 'PageDown'), () => expect(live).toContainText('Point 1 of'));
+  expect(one(said), 'a fragment announced once').toHaveLength(1);
+  // Blanking is said in the presenter view only: the projected window stays black and silent.
+  said = await sr.step('B (blank the screen)', () => deckKey(page, 'b'), () => expect(page.locator('[data-deck]')).toHaveAttribute('data-blank', ''));
+  expect(one(said), 'the audience window says nothing when blanked').toHaveLength(0);
+  said = await sr.step('B again (the slide comes back)', () => deckKey(page, 'b'));
+  expect(one(said), 'unblank announced once').toHaveLength(1);
+  said = await sr.step('Escape (overview)', () => deckKey(page, 'Escape'), () => expect(page.getByRole('dialog', { name: 'All slides' })).toBeVisible());
+  said = await sr.step('ArrowRight, then Enter (open slide 3)', async () => {
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+  }, () => expect(page.getByRole('dialog', { name: 'All slides' })).toBeHidden());
+  expect(one(said), 'opening a slide from the overview announced once').toHaveLength(1);
+  said = await sr.step('read the slide', async () => {
+    await sr.moveTo(/^slide, 3 of /);
+    await sr.nextUntil(/^end of slide, 3 of /);
+  });
+  // Slides never shown are inert: nothing of them is ever read.
+  const log = (await sr.log()).join('\n');
+  for (const title of titles.slice(3)) {
+    const text = await page.locator(`[data-slide][aria-label="${title}"] h2`).first().textContent();
+    expect(log, `hidden slide "${title}" read`).not.toContain(text!.trim());
+  }
+  await sr.stop();
+  expectTranscript(sr, info);
+});
