@@ -216,3 +216,78 @@ test('deck: title slide, next slide, a fragment, blank, overview; hidden slides 
   await sr.stop();
   expectTranscript(sr, info);
 });
+
+test('consult list: add your own, add a suggested one, move, remove', async ({ page }, info) => {
+  const sr = await open(page, '/consult/', 'consult', 'main');
+  const items = page.locator('[data-questions] > li');
+  let said = await sr.step('jump to "Write your own question" and type a question', async () => {
+    await sr.moveTo(/^textbox, Write your own question/);
+    await sr.type('Can I drive home after a dose?');
+  });
+  said = await sr.step('activate Add to my list', async () => {
+    await sr.moveTo(/^button, Add to my list/);
+    await sr.act();
+  }, () => expect(items).toHaveCount(1));
+  expect(one(said), 'adding announced once').toEqual(['polite: Added to your list.']);
+  said = await sr.step('jump to the first suggested question and activate it', async () => {
+    await sr.moveTo(/^button, Add, /); // each "Add" is described by its question
+    await sr.act();
+  }, () => expect(items).toHaveCount(2));
+  expect(one(said), 'adding a suggestion announced once').toHaveLength(1);
+  said = await sr.step('jump back to the first "Move down" and activate it', async () => {
+    await sr.moveTo(/^button, Move down/, { back: true });
+    while (!(await items.first().locator('[data-act="down"]').evaluate((b) => b === (window as any).__sr.activeNode))) {
+      await sr.moveTo(/^button, Move down/, { back: true });
+    }
+    await sr.act();
+  }, () => expect(items.nth(1)).toContainText('Can I drive home'));
+  expect(one(said), 'a move announced once').toEqual(['polite: Moved to number 2 of 2.']);
+  said = await sr.step('jump to its "Remove" and activate it', async () => {
+    await sr.moveTo(/^button, Remove/);
+    await sr.act();
+  }, () => expect(items).toHaveCount(1));
+  expect(one(said), 'a removal announced once').toEqual(['polite: Question removed. 1 question left.']);
+  await sr.stop();
+  expectTranscript(sr, info);
+});
+
+test('search: type a query, one count announced, arrow through results, Escape clears', async ({ page }, info) => {
+  const sr = await open(page, '/search/', 'search', 'main');
+  const count = page.locator('[data-search-count]');
+  await sr.step('jump to the search field', () => sr.moveTo(/^combobox, /));
+  let said = await sr.step('type "ketamine dose"', () => sr.type('ketamine dose'), () => expect(count).toContainText(/result/));
+  expect(one(said), 'one count per pause in typing, not one per key').toHaveLength(1);
+  said = await sr.step('ArrowDown', () => sr.press('ArrowDown'), () => expect(page.locator('[data-search-input]')).toHaveAttribute('aria-activedescendant', /.+/));
+  said = await sr.step('ArrowDown', () => sr.press('ArrowDown'));
+  said = await sr.step('Escape', () => sr.press('Escape'), () => expect(page.locator('[data-search-results]')).toBeHidden());
+  await sr.stop();
+  expectTranscript(sr, info);
+});
+
+test('progress notices: one found on load, one that appears when a save fails', async ({ page }, info) => {
+  await page.goto('/privacy/');
+  await page.evaluate(() => localStorage.setItem('ketamine-course:progress', '{"version":3,"lessons":{"why-new'));
+  await page.goto('/');
+  const notice = page.locator('[data-progress-notice]');
+  await expect(notice).toBeVisible();
+  let sr = await ScreenReader.start(page, 'progress-notices', 'body');
+  let said = await sr.step('read from the top to the notice and its button', () => sr.nextUntil(/^button, OK, got it/));
+  said = await sr.step('activate OK, got it', () => sr.act(), () => expect(notice).toBeHidden());
+  const lines = sr.lines;
+
+  // On a lesson the storage fills up; reaching the end of the lesson is a save that fails.
+  await page.goto('/lessons/why-new-treatments/');
+  await expect(notice).toBeHidden();
+  sr = await ScreenReader.start(page, 'progress-notices', 'body');
+  sr.lines.unshift(...lines, '> open lesson 1; the storage fills up');
+  sr.lines.splice(lines.length + 1, 2); // the new reader's first item: not part of this journey
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  said = await sr.step('read to the end of the lesson', () => page.locator('[data-lesson-status]').scrollIntoViewIfNeeded(), () => expect(notice).toBeVisible());
+  expect(one(said), 'the notice announced once when it appears').toHaveLength(1);
+  await sr.stop();
+  expectTranscript(sr, info);
+});

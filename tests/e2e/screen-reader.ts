@@ -71,8 +71,7 @@ export class ScreenReader {
       await w.__sr.start({ container: root });
     }, container);
     const sr = new ScreenReader(page, name);
-    await sr.settle();
-    sr.read = (await sr.log()).length; // "document" and the first item: not part of any step
+    await sr.step(`the reader starts on ${container}`, async () => {}); // it reads the first item
     return sr;
   }
 
@@ -170,7 +169,9 @@ export class ScreenReader {
     const said = log
       .map((phrase, i) => ({ phrase, i }))
       .filter(({ i }) => i >= this.read && !this.cuts.some(([from, to]) => i >= from && i < to))
-      .map(({ phrase }) => phrase);
+      .map(({ phrase }) => phrase)
+      // A live region emptied (to clear it, or before new words) logs "polite: ": nothing is heard.
+      .filter((phrase) => !/^(polite|assertive):\s*$/.test(phrase));
     this.cuts = [];
     this.read = log.length;
     this.lines.push(`> ${label}`, ...said);
