@@ -179,6 +179,16 @@ export class ScreenReader {
     return said;
   }
 
+  /** A step whose speech is left out of the transcript (said so in it): setting up, not the journey. */
+  async unrecorded(label: string, action: () => Promise<unknown>, until?: () => Promise<unknown>): Promise<void> {
+    await action();
+    if (until) await until();
+    await this.settle();
+    this.read = (await this.log()).length;
+    this.cuts = [];
+    this.lines.push(`> ${label} (what is said on the way is not recorded)`);
+  }
+
   /** Live announcements among phrases. */
   static live(said: string[]): string[] {
     return said.filter(isLive);
