@@ -13,6 +13,9 @@ const PAGES = '{lessons/*/index.html,glossary/index.html,references/index.html,p
 const CHROME = [
   'nav', 'noscript', 'form', '.needs-js', '.ask', '.lesson-quiz', '.views', '.course-progress',
   '[data-depth-toggle]', '[data-search-ignore]',
+  // A glossary term's pop-up definition: in a result's excerpt it read as words in the middle of the
+  // sentence ("a racemic Racemic ketamine A 1:1 mixture … Glossary mixture"); the glossary page has it.
+  '.term-popup',
 ];
 export const DEPTHS = { plain: '.depth-clinical', clinical: '.depth-plain' };
 

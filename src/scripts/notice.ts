@@ -17,11 +17,18 @@ function firstTime(problem: ProgressProblem): boolean {
 
 export function showNotice(problem: ProgressProblem | null): void {
   const region = document.querySelector<HTMLElement>('[data-progress-notice]');
-  if (!region || !problem || !firstTime(problem)) return;
-  for (const p of region.querySelectorAll<HTMLElement>('[data-problem]')) p.hidden = p.dataset.problem !== problem;
-  region.hidden = false;
-  region.querySelector('button')!.onclick = () => {
-    region.hidden = true;
+  const words = document.querySelector<HTMLTemplateElement>('[data-progress-notices]')?.content.querySelector(`[data-problem="${problem}"]`);
+  if (!region || !problem || !words || !firstTime(problem)) return;
+  // One change of the live region's text: announced once (see ProgressNotice.astro).
+  const text = region.querySelector<HTMLElement>('[data-notice-text]')!;
+  const button = region.querySelector('button')!;
+  text.dataset.problem = problem;
+  text.textContent = words.textContent;
+  button.hidden = false;
+  button.onclick = () => {
+    button.hidden = true;
+    text.textContent = '';
+    delete text.dataset.problem;
     document.querySelector<HTMLElement>('main')?.focus();
   };
 }

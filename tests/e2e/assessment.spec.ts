@@ -92,7 +92,8 @@ for (const theme of ['light', 'dark'] as const) {
       [rightIndex]: `(assessment checked right, ${theme})`,
     });
     await expect(quiz(page)).toHaveAttribute('data-state', 'failed');
-    await expect(live(page)).toContainText('You got 14 of 18 right. You need 15 to pass.');
+    await expect(quiz(page).locator('[data-focus="result"]')).toBeFocused(); // the result heading is the announcement
+    await expect(quiz(page)).toContainText('You got 14 of 18 right. You need 15 to pass.');
 
     // The result lesson by lesson: the missed lessons say "review this lesson" and link to it.
     const result = breakdown(page);
@@ -138,7 +139,8 @@ for (const theme of ['light', 'dark'] as const) {
     await press(page, 'Continue the quiz');
     await answerAll(page, drawn.filter((q) => wrong.has(q.id)), new Set());
     await expect(quiz(page)).toHaveAttribute('data-state', 'passed');
-    await expect(live(page)).toContainText('You passed: 18 of 18 right.');
+    await expect(quiz(page).locator('[data-focus="result"]')).toBeFocused();
+    await expect(quiz(page)).toContainText('You got 18 of 18 right.');
     await expect(breakdown(page)).toContainText('You got 18 of 18 (100 %) right. You passed');
     await expect(breakdown(page).locator('li', { hasText: 'review this lesson' })).toHaveCount(0);
     // Right after the pass, the main action is the certificate, not trying again.

@@ -41,7 +41,8 @@ for (const theme of ['light', 'dark'] as const) {
       await checkAndContinue(page, right, i < 2 ? `(checked ${right ? 'right' : 'wrong'}, ${theme})` : undefined);
     }
     await expect(quiz(page)).toHaveAttribute('data-state', 'failed');
-    await expect(live(page)).toContainText('You need');
+    await expect(quiz(page).locator('[data-focus="result"]')).toBeFocused(); // the result heading is the announcement
+    await expect(quiz(page)).toContainText('You need');
     await expectNoAxeViolations(page, `(failed, ${theme})`);
 
     // Review, then retry: only the two missed questions come back.
@@ -55,7 +56,8 @@ for (const theme of ['light', 'dark'] as const) {
       await checkAndContinue(page, true);
     }
     await expect(quiz(page)).toHaveAttribute('data-state', 'passed');
-    await expect(live(page)).toContainText('You passed');
+    await expect(quiz(page).locator('[data-focus="result"]')).toBeFocused();
+    await expect(quiz(page).locator('[data-focus="result"]')).toContainText('You passed');
     await expectNoAxeViolations(page, `(passed, ${theme})`);
 
     // The lesson completes (its end is reached, its quiz passed) and the path shows it.

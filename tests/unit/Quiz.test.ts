@@ -124,8 +124,8 @@ describe('Quiz', () => {
     expect(document.getElementById(hintId)!.textContent).toContain('Think about where the score ends up.');
     expect(within(group).getAllByRole('radio')).toHaveLength(3);
     // Focus moves to the question when it appears.
-    expect(document.activeElement).toBe(within(root).getByRole('heading', { name: 'What does remission mean?' }));
-    expect(text(root)).toContain('Question 1 of 2');
+    // Its name carries the position: a screen reader reads only the focused heading.
+    expect(document.activeElement).toBe(within(root).getByRole('heading', { name: 'Question 1 of 2: What does remission mean?' }));
   });
 
   it('Check with nothing chosen: an error summary appears, takes focus and links to the field', async () => {
@@ -164,7 +164,7 @@ describe('Quiz', () => {
     expect(document.activeElement).toBe(verdict);
     expect(verdict.getAttribute('tabindex')).toBe('-1');
     expect(verdict.querySelector('svg[aria-hidden="true"]')).not.toBeNull(); // a shape, not colour alone
-    expect(live()).toBe('Not quite. The feedback shows the right answer.');
+    expect(live()).toBe(''); // the focused verdict is the announcement: not said twice
     // Every option stays on screen in its place; the chosen and the right one are marked with a
     // shape and words (not colour alone), each with why.
     const lines = [...root.querySelectorAll('.lines > li')];
@@ -185,13 +185,13 @@ describe('Quiz', () => {
     expect(reread.getAttribute('href')).toBe('/lessons/what-the-evidence-says/#response-is-not-remission');
   });
 
-  it('a right answer is announced as "Correct"; a section without a given title is humanised', async () => {
+  it('a right answer is announced as "Correct" (the focused verdict); a section without a given title is humanised', async () => {
     const { root, click, choose, live } = setup({ questions: [truefalse, single] });
     await click('Start the quiz');
     await choose('False');
     await click('Check answer');
     expect(document.activeElement).toBe(within(root).getByRole('heading', { name: 'Correct' }));
-    expect(live()).toBe('Correct.');
+    expect(live()).toBe('');
     expect(within(root).getByRole('link', { name: 'Re-read: The seventy percent claim' })).toBeTruthy();
   });
 
@@ -217,9 +217,8 @@ describe('Quiz', () => {
     await click('Try the 1 question again');
     expect(live()).toBe('2 right answers are kept. 1 questions to try again.'.replace('1 questions', '1 question'));
     // Straight to the one that was wrong, with nothing chosen.
-    expect(document.activeElement).toBe(within(root).getByRole('heading', { name: truefalse.prompt }));
+    expect(document.activeElement).toBe(within(root).getByRole('heading', { name: `Question 2 of 3: ${truefalse.prompt}` }));
     expect((within(root).getByLabelText('True') as HTMLInputElement).checked).toBe(false);
-    expect(text(root)).toContain('Question 2 of 3');
     // Going back shows the kept answer with its feedback, not an empty form.
     await click('Previous question');
     expect(text(root)).toContain('Your answer: right');
@@ -367,7 +366,7 @@ describe('Quiz', () => {
     expect(text(root)).toContain('You answered 1 question correctly last time');
     (component as unknown as { start: () => void }).start();
     await settle();
-    expect(document.activeElement).toBe(within(root).getByRole('heading', { name: truefalse.prompt }));
+    expect(document.activeElement).toBe(within(root).getByRole('heading', { name: new RegExp(`^Question \\d of \\d: ${truefalse.prompt.replace(/[.?]/g, '\\$&')}$`) }));
   });
 
   it('practice mode: no pass or fail wording, only how it went', async () => {
@@ -431,7 +430,7 @@ describe('Quiz', () => {
     const { root, click } = setup({ initial: { remission: 'minimal', seventy: 'yes' } });
     expect(text(root)).toContain('You answered 1 question correctly last time; that answer is kept.');
     await click('Continue the quiz');
-    expect(document.activeElement).toBe(within(root).getByRole('heading', { name: truefalse.prompt }));
+    expect(document.activeElement).toBe(within(root).getByRole('heading', { name: new RegExp(`^Question \\d of \\d: ${truefalse.prompt.replace(/[.?]/g, '\\$&')}$`) }));
   });
 
   it('styles: one stylesheet for the quiz, colours only through the theme tokens, no fallbacks', () => {
