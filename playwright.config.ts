@@ -18,11 +18,8 @@ const KNOWN_REGRESSIONS = [
   /every built page has 0 errors/, // html-validity: the merged pages (search, offline, slide faces)
   /scorm12: resume from the LMS/, /scorm2004: resume from the LMS/, /cmi5: launch parameters/, // lms
   /after one visit the whole course works with the network off/, // offline walk
-  /handout .*two slides a page/, /every lesson's handout prints on at most/, // handouts after new sections
   /both storage getters throw: kept in the window name/, /setItem throws on every call \(storage full/,
   /a second tab clears at "/, // progress faults with the merged path/lesson scripts
-  /no space before a marker, and a marker never starts a line/, // citation markers after Sätteri
-  /fits the projector \/lessons\/(how-ketamine-works|the-glutamate-synapse)\/slides\//, // diagram decks
 ];
 
 export default defineConfig({
