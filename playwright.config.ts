@@ -10,18 +10,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4399);
 
 // End-to-end tests run against the built site (npm run build) served as static files, in the
 // system Chromium: Playwright cannot download its own browsers here.
-// Known regressions found by the full run after merging ten branches at the end of session 2 (each
-// passed on its own branch; together they do not yet). They are listed here so the run stays
-// honest about them, and each is named in the closing note and its issue stays open. Remove a line
-// when its test passes again.
-const KNOWN_REGRESSIONS = [
-  /handout .*two slides a page/, /every lesson's handout prints on at most/, // handouts after new sections
-  /no space before a marker, and a marker never starts a line/, // citation markers after Sätteri
-  /fits the projector \/lessons\/(how-ketamine-works|the-glutamate-synapse)\/slides\//, // diagram decks
-];
 
 export default defineConfig({
-  grepInvert: KNOWN_REGRESSIONS,
   testDir: 'tests/e2e',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

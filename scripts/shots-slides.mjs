@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Screenshots of every slide of every deck at 1280×720, light and dark, into reports/shots/slides/
-// (or the folder given as --out). Builds nothing: run after `npm run build`. Usage:
+// (or the folder given as --out): each diagram step, and the presenter view at two slides. Builds nothing: run after `npm run build`. Usage:
 //   npx node scripts/shots-slides.mjs [--out dir] [--only slug,slug] [--port 4417]
 // It serves dist/ itself with scripts/serve-dist.mjs, so it can be folded into `npm run shots`.
 import { spawn } from 'node:child_process';
@@ -41,7 +41,26 @@ try {
         // The control bar hides while presenting; the shot shows the slide as projected.
         await page.evaluate(() => document.querySelector('[data-deck]')?.removeAttribute('data-pointer'));
         await page.waitForTimeout(150);
-        await page.screenshot({ path: `${out}/${slug}-${String(i).padStart(2, '0')}-${theme}.png` });
+        const name = `${out}/${slug}-${String(i).padStart(2, '0')}`;
+        await page.screenshot({ path: `${name}-${theme}.png` });
+        // The diagram slide: every step, as the clicker steps it (slug-NN-s2-theme.png …).
+        const stepper = page.locator(`.slide[data-slide="${i - 1}"] [data-stepper-steps]`);
+        const steps = (await stepper.count()) ? Number(await stepper.getAttribute('data-stepper-steps')) : 0;
+        for (let step = 2; step <= steps; step++) {
+          await page.keyboard.press('ArrowRight');
+          await page.locator(`.slide[data-slide="${i - 1}"] [data-step="${step}"]`).waitFor();
+          await page.waitForTimeout(150);
+          await page.screenshot({ path: `${name}-s${step}-${theme}.png` });
+        }
+      }
+      // The presenter view at the title and at the diagram (or the second) slide.
+      const withDiagram = page.locator('.deck-stage > .slide:has([data-stepper-steps])');
+      const diagram = (await withDiagram.count()) ? await withDiagram.getAttribute('data-slide') : null;
+      for (const n of [1, diagram === null ? 2 : Number(diagram) + 1]) {
+        await page.goto(`http://localhost:${port}/lessons/${slug}/presenter/#${n}`);
+        await page.locator('.deck-js').waitFor();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: `${out}/${slug}-presenter-${String(n).padStart(2, '0')}-${theme}.png` });
       }
     }
     await context.close();
@@ -50,7 +69,7 @@ try {
   const sheet = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   for (const theme of themes) {
     for (const slug of slugs) {
-      const shots = readdirSync(out).filter((f) => f.startsWith(`${slug}-`) && f.endsWith(`-${theme}.png`) && !f.includes('-sheet-')).sort();
+      const shots = readdirSync(out).filter((f) => f.startsWith(`${slug}-`) && f.endsWith(`-${theme}.png`) && !/-sheet-|-presenter-|-s\d-/.test(f)).sort();
       const imgs = shots.map((f) => `<img src="data:image/png;base64,${readFileSync(resolve(out, f)).toString('base64')}">`).join('');
       await sheet.setContent(`<style>body{margin:0;background:#777;display:grid;grid-template-columns:repeat(4,1fr);gap:6px;padding:6px}img{width:100%;display:block}</style>${imgs}`);
       await sheet.waitForLoadState('load');

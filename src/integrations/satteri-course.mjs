@@ -106,11 +106,14 @@ function keepIn(node) {
 }
 
 const PARENTS = ['p', 'li', 'td', 'th', 'strong', 'em', 'figcaption', 'caption', 'dd', 'dt', 'blockquote', 'span', 'a'];
+const CELLS = ['li', 'p', 'td', 'th', 'caption', 'figcaption', 'dd', 'dt'];
 export const citeKeep = {
   name: 'course-cite-keep',
   element: { filter: PARENTS, visit: keepIn },
-  mdxJsxFlowElement: { filter: ['Plain', 'Clinical', 'Notes', 'SlideFace', 'Fragments', 'li', 'p', 'td', 'th', 'figcaption'], visit: keepIn },
-  mdxJsxTextElement: { filter: ['strong', 'em', 'span', 'Term', 'a'], visit: keepIn },
+  // HTML written in MDX is JSX, flow or text by where it stands: `<tr><th>24 h <Cite/></th>` on one
+  // line makes the cell a text element, so the cell tags are listed in both.
+  mdxJsxFlowElement: { filter: ['Plain', 'Clinical', 'Notes', 'SlideFace', 'Fragments', ...CELLS], visit: keepIn },
+  mdxJsxTextElement: { filter: ['strong', 'em', 'span', 'Term', 'a', ...CELLS], visit: keepIn },
 };
 
 export const courseHastPlugins = [tableWrap, citeKeep];

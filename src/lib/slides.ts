@@ -456,7 +456,7 @@ export function checkQuestions(bank: readonly BankQuestion[], count = 3): DeckQu
 // ── The deck: title slide, the sections' slides, then the check-your-understanding part ─────
 
 export interface DeckSlide {
-  kind: 'title' | 'section' | 'divider' | 'question';
+  kind: 'title' | 'objectives' | 'section' | 'divider' | 'question';
   /** The name in the overview, the window title and the live region. */
   label: string;
   /** A section's face (HTML split from the lesson); empty for the slides drawn by components. */
@@ -469,13 +469,34 @@ export interface DeckSlide {
   anchor: string;
   lead?: string;
   question?: DeckQuestion;
+  /** The lesson's objectives, on the title slide or, when they are long, on a slide of their own. */
+  objectives?: string[];
+}
+
+/**
+ * Whether the objectives fit on the title slide under the title and above the crisis line: at
+ * most 8 lines of about 66 characters at 28 px on the 1280×720 canvas (measured: 9 lines run
+ * into the crisis line). Longer lists get a slide of their own after the title.
+ */
+export function objectivesFitTitle(objectives: readonly string[]): boolean {
+  return objectives.reduce((lines, o) => lines + Math.ceil(o.length / 66), 0) <= 8;
 }
 
 /** The whole deck of a lesson, in order. */
-export function buildDeck(title: string, lesson: SplitLesson, questions: DeckQuestion[]): DeckSlide[] {
+export function buildDeck(title: string, lesson: SplitLesson, questions: DeckQuestion[], objectives: string[] = []): DeckSlide[] {
   const intro = lesson.intro.html + lesson.intro.notes;
   const base = { html: '', fragments: 0, stepperSteps: 0, anchor: '' };
-  const deck: DeckSlide[] = [{ ...base, kind: 'title', label: title, notes: intro }];
+  const together = objectivesFitTitle(objectives);
+  const deck: DeckSlide[] = [{ ...base, kind: 'title', label: title, notes: intro, objectives: together ? objectives : [] }];
+  if (!together) {
+    deck.push({
+      ...base,
+      kind: 'objectives',
+      label: 'In this lesson you will',
+      notes: '<p>The lesson’s objectives: what the class will be able to do by the end.</p>',
+      objectives,
+    });
+  }
   for (const s of lesson.slides) {
     deck.push({
       kind: 'section',

@@ -30,6 +30,14 @@ describe('citation keeping', () => {
     expect(code).toContain('children: ["item", _jsx(Cite, { id: "a" })]');
   });
 
+  test('in cells and captions of a JSX table written one row a line (text elements), several markers too', async () => {
+    const src = '<table>\n<caption>Response (n=368) <Cite id="a" /></caption>\n<tbody>\n<tr><th scope="row">24 hours <Cite id="b" /></th><td>52%</td></tr>\n<tr><th scope="row">ELEKT-D 2023 <Cite id="c" /> <Cite id="d" /></th><td>55%</td></tr>\n</tbody>\n</table>\n';
+    const code = await compile(src);
+    expect(code.match(/class: "cite-keep"/g)).toHaveLength(3);
+    expect(code).toContain('"24 ", _jsxs(_components.span, { class: "cite-keep", children: ["hours", _jsx(Cite, { id: "b" })] })');
+    expect(code).toMatch(/children: \[ ?"2023", _jsx\(Cite, \{ id: "c" \}\), _jsx\(Cite, \{ id: "d" \}\) ?\]/);
+  });
+
   test('a very long word is not glued to the marker', async () => {
     const long = 'x'.repeat(41);
     const code = await compile(`A ${long} <Cite id="a" />\n`);

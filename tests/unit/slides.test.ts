@@ -334,5 +334,14 @@ describe('check-your-understanding slides', () => {
     expect(deck[4]).toMatchObject({ label: 'Question 1 of 3', fragments: 1 });
     expect(deck[4].notes).toContain('Answer: False');
     expect(buildDeck('Lesson', splitSlides(FACED), []).map((s) => s.kind)).toEqual(['title', 'section', 'section']);
+    // Short objectives stay on the title slide; a long list (over 8 lines of 66 characters) follows it.
+    const short = buildDeck('Lesson', splitSlides(FACED), [], ['Explain the idea', 'List the facts']);
+    expect(short.map((s) => s.kind)).toEqual(['title', 'section', 'section']);
+    expect(short[0].objectives).toEqual(['Explain the idea', 'List the facts']);
+    const long = Array.from({ length: 5 }, (_, i) => `Objective ${i + 1}: ${'words '.repeat(12)}`);
+    const split = buildDeck('Lesson', splitSlides(FACED), [], long);
+    expect(split.map((s) => s.kind)).toEqual(['title', 'objectives', 'section', 'section']);
+    expect(split[0].objectives).toEqual([]);
+    expect(split[1].objectives).toEqual(long);
   });
 });
