@@ -14,15 +14,17 @@ const args = new Set(process.argv.slice(2));
 const DIST = resolve('dist');
 /** Page budgets in gzip bytes, enforced by --check, by what the page carries:
  *  text pages (glossary, references, privacy, handouts, …) ≤ 3 KB; the course path (home), which
- *  reads progress, tells its problem and works out course completion, ≤ 3.5 KB; tool pages that
- *  exist to run code (progress, certificate, consultation questions, what I learned, search) ≤ 6 KB;
- *  a lesson with its quiz island ≤ 50 KB; a lesson with the synapse diagram and its quiz ≤ 65 KB
+ *  reads progress, tells its problem and works out course completion, ≤ 3.75 KB; tool pages that
+ *  exist to run code (progress, certificate, consultation questions, what I learned, search) ≤ 7 KB;
+ *  a lesson with its quiz island ≤ 52 KB. (Raised in session 3 for spaced review, #19: the due
+ *  count every page shows (~0.2 KB), review cards read and merged with the record (~0.3 KB), cards
+ *  made from quiz answers (~0.25 KB), the knowledge chart on /progress/; text pages keep 3 KB.) a lesson with the synapse diagram and its quiz ≤ 65 KB
  *  (the quiz lesson's 50 plus the diagram chunk's own 15); the review page (a tool page with an
  *  island: the quiz's chunk, the FSRS scheduler and the session) ≤ 60 KB, the quiz lesson's 50 plus
  *  the ReviewIsland chunk's budget below less what it shares. The quiz page's target from issue 4 is
  *  35 KB: it is reported below, not enforced, because the Svelte 5 and XState 5 runtimes alone take
  *  about 30 KB. */
-export const BUDGETS = { text: 3 * 1024, path: 3.5 * 1024, tool: 6 * 1024, island: 50 * 1024, diagram: 65 * 1024, review: 60 * 1024 };
+export const BUDGETS = { text: 3 * 1024, path: 3.75 * 1024, tool: 7 * 1024, island: 52 * 1024, diagram: 65 * 1024, review: 60 * 1024 };
 export const TARGETS = { island: 35 * 1024 };
 /** An island's own chunk, the shared Svelte and XState runtimes excluded. */
 export const CHUNK_BUDGETS = { SynapseDiagram: 15 * 1024, ReviewIsland: 15 * 1024 };
