@@ -21,7 +21,8 @@ const DIRECTIVES = [
   "form-action 'self'",
 ];
 
-/** security.csp for astro.config.mjs. Search runs WebAssembly: 'wasm-unsafe-eval', never 'unsafe-eval'. */
+/** security.csp for astro.config.mjs. Search runs WebAssembly: 'wasm-unsafe-eval', never 'unsafe-eval'.
+ * @returns {import('astro').AstroUserConfig['security'] extends infer S ? S extends { csp?: infer C } ? C : never : never} */
 export function csp() {
   return {
     algorithm: 'SHA-256',
