@@ -9,7 +9,7 @@
 // the verdict heading before the explanation, a new slide's title spoken once, hidden text never read.
 import { test, expect, type Page } from '@playwright/test';
 import { expectTranscript, installScreenReader, ScreenReader } from './screen-reader';
-import { loadBank, quiz } from './quiz-support';
+import { answer, checkAndContinue, loadBank, press, quiz } from './quiz-support';
 import { answerQuestion, drawFor, loadBanks, promptOnScreen, seedWithEveryType, useSeed } from './assessment-support';
 
 test.use({ bypassCSP: true });
@@ -354,14 +354,70 @@ test('deck: the diagram slide is stepped by the deck keys, each step said once',
   expectTranscript(sr, info);
 });
 
-// The review session (#19) is being built on another branch. When it is merged, add its journey
-// here in the same shape (the lead's hook):
-//   test('review session: …', async ({ page }, info) => {
-//     const sr = await open(page, '/…/', 'review', '<the session's container>');
-//     let said = await sr.step('activate …', () => sr.act(), () => expect(…).toBe…());
-//     expect(one(said), '… announced once').toHaveLength(1);
-//     …
-//     expectTranscript(sr, info);
-//   });
-// then run it once with UPDATE_TRANSCRIPTS=1, read tests/transcripts/review.txt as a reviewer and
-// commit it; document what is heard in src/features/review/README.md.
+test('review session: start, a question, the error summary, checked wrong with its feedback, checked right, stop/result', async ({ page }, info) => {
+  // Due cards the way a learner gets them: lesson 1's first two questions missed, then a day passes.
+  const bank = loadBank('01-why-new-treatments');
+  const missed = bank.questions.slice(0, 2);
+  await page.clock.install({ time: new Date(2026, 11, 1, 10, 0, 0) });
+  await page.goto('/lessons/why-new-treatments/');
+  await quiz(page).scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island[ssr]:has(section.quiz)')).toHaveCount(0);
+  await press(page, 'Start the quiz');
+  for (const [i, question] of bank.questions.entries()) {
+    await answer(page, question, i >= missed.length);
+    await checkAndContinue(page, i >= missed.length);
+  }
+  await expect(quiz(page)).toHaveAttribute('data-state', /passed|failed/);
+  await page.clock.fastForward(24 * 60 * 60 * 1000);
+
+  const sr = await open(page, '/review/', 'review', 'section.quiz');
+  const q = quiz(page);
+  const verdict = q.locator('[data-focus="feedback"]');
+  const asked = async () => {
+    const text = (await q.locator('legend .prompt').textContent())!.trim();
+    return missed.find((m) => m.prompt === text)!;
+  };
+  await sr.step('read the intro', () => sr.nextUntil(/^button, Start the review/));
+  let said = await sr.step('activate Start the review', () => sr.act(), () => expect(q.locator('legend .prompt')).toBeFocused());
+  const first = await asked();
+  expect(said[0], 'focus on the first question, its position said with it').toBe(`heading, Question 1 of 2: ${first.prompt}, level 3`);
+
+  // The first question: Check with nothing chosen, then a wrong answer with its explanation.
+  await sr.step('read the question', () => sr.nextUntil(/^button, Check answer/));
+  said = await sr.step('activate Check answer with nothing chosen', () => sr.act(), () => expect(q.getByRole('alert')).toBeFocused());
+  expect(said.filter((p) => /There is a problem/.test(p)), 'the error summary said once').toHaveLength(1);
+  await sr.step('read the error summary', () => sr.nextUntil(/^link, /));
+  await sr.step('activate the error link', () => sr.act(), () => expect(q.getByRole('radio').first()).toBeFocused());
+  await answerQuietly(sr, first, false);
+  said = await sr.step('activate Check answer', async () => {
+    await sr.moveTo(/^button, Check answer/);
+    await sr.act();
+  }, () => expect(verdict).toBeFocused());
+  expect(one(said), 'no live announcement: the focused verdict heading says it').toEqual([]);
+  expect(said.filter((p) => /Not quite/.test(p)), 'the verdict said once').toHaveLength(1);
+  said = await sr.step('read the feedback', () => sr.nextUntil(/^button, Next question/));
+  const heading = said.findIndex((p) => /^heading, Not quite/.test(p));
+  const reread = said.findIndex((p) => /Re-read/.test(p));
+  expect(heading, 'the verdict heading is read first').toBeLessThanOrEqual(0);
+  expect(reread, 'the explanation, then its Re-read link, after the verdict').toBeGreaterThan(heading);
+  said = await sr.step('activate Next question', () => sr.act(), () => expect(q.locator('legend .prompt')).toBeFocused());
+  expect(said[0]).toMatch(/^heading, Question 2 of 2: /);
+
+  // The second question, right; then the result.
+  const second = await asked();
+  await answerQuietly(sr, second, true);
+  said = await sr.step('activate Check answer', async () => {
+    await sr.moveTo(/^button, Check answer/);
+    await sr.act();
+  }, () => expect(verdict).toBeFocused());
+  expect(one(said), 'no live announcement: the focused verdict heading says it').toEqual([]);
+  expect(said.filter((p) => /Correct/.test(p)), 'the verdict said once').toHaveLength(1);
+  said = await sr.step('read the feedback', () => sr.nextUntil(/^button, See how it went/));
+  expect(said.findIndex((p) => /^heading, Correct/.test(p)), 'the verdict heading is read first').toBeLessThanOrEqual(0);
+  said = await sr.step('activate See how it went', () => sr.act(), () => expect(q.locator('[data-focus="result"]')).toBeFocused());
+  expect(one(said), 'no live announcement: the focused result heading says it').toEqual([]);
+  expect(said.filter((p) => /Review finished/.test(p)), 'the result said once').toHaveLength(1);
+  await sr.step('read the result', () => sr.nextUntil(/^link, Back to the lessons/));
+  await sr.stop();
+  expectTranscript(sr, info);
+});
