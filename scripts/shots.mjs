@@ -102,6 +102,9 @@ export const SHOTS = [
   { name: 'glossary', path: '/glossary/' },
   { name: 'references', path: '/references/' },
   { name: 'privacy', path: '/privacy/' },
+  { name: 'search', path: '/search/?q=NMDA' },
+  { name: 'review', path: '/review/', progress: SOME },
+  { name: 'offline', path: '/offline/' },
   { name: 'not-found', path: '/no-such-page/' },
 ];
 
