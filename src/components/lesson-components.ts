@@ -4,11 +4,11 @@ import Term from './Term.astro';
 import Plain from './Plain.astro';
 import Clinical from './Clinical.astro';
 import Notes from './Notes.astro';
-import SlideBreak from './SlideBreak.astro';
+import SlideBreak from '../features/deck/SlideBreak.astro';
 import LessonQuiz from './LessonQuiz.astro';
 import AskQuestion from './AskQuestion.astro';
 import Fragments from './Fragments.astro';
-import SlideFaceOmit from './SlideFaceOmit.astro';
+import SlideFaceOmit from '../features/deck/SlideFaceOmit.astro';
 
 export const lessonComponents = {
   Cite,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { commandForKey, indexFromHash, slideAnnouncement } from '../../src/scripts/deck-runtime';
+import { commandForKey, indexFromHash, slideAnnouncement } from '../../../src/features/deck/dom';
 import {
   assertFaceLengths,
   attr,
@@ -16,7 +16,7 @@ import {
   stepperSteps,
   textOf,
   topLevel,
-} from '../../src/lib/slides';
+} from '../../../src/features/deck/slides';
 
 // HTML shaped like Astro's output for a lesson rendered with the slide components.
 const notes = (text: string) => `<aside class="slide-notes" data-slide-notes><p>${text}</p></aside>`;
@@ -183,7 +183,7 @@ describe('small helpers', () => {
   });
 });
 
-// The deck's pure helpers in src/scripts/deck-runtime.ts (the DOM parts are covered end to end).
+// The deck's pure helpers in src/features/deck/dom.ts (the DOM parts are covered end to end).
 
 describe('deck keys', () => {
   const el = (selector: string) => ({ closest: (s: string) => (s.split(',').some((part) => part.trim() === selector) ? {} : null) });

@@ -1,13 +1,13 @@
 // The components an MDX lesson may use, in the slide and presenter views (slideComponents) and in
 // the printed handout (handoutComponents). Same names as the reading view's lessonComponents; the
-// differences: <Notes> keeps the speaker notes (marked for src/lib/slides.ts), <SlideBreak /> leaves
+// differences: <Notes> keeps the speaker notes (marked for slides.ts), <SlideBreak /> leaves
 // a split mark, <Fragments> marks a list to reveal item by item, the quiz is left out, citations
 // link to the lesson page (the address names the slide), and the diagram (imported by its lessons,
 // src/mdx/SynapseDiagram.astro) is the live island on slides and still frames in the handout.
-import Cite from './Cite.astro';
-import Term from './Term.astro';
-import Plain from './Plain.astro';
-import Clinical from './Clinical.astro';
+import Cite from '../../components/Cite.astro';
+import Term from '../../components/Term.astro';
+import Plain from '../../components/Plain.astro';
+import Clinical from '../../components/Clinical.astro';
 import SlideCite from './SlideCite.astro';
 import SlideNotes from './SlideNotes.astro';
 import SlideFace from './SlideFace.astro';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createActor, type Actor } from 'xstate';
-import { deckMachine, type DeckEvent, type DeckMessage } from '../../src/machines/deck.machine';
+import { deckMachine, type DeckEvent, type DeckMessage } from '../../../src/features/deck/deck.machine';
 import {
   channelName,
   loadDeckRecord,
@@ -11,7 +11,7 @@ import {
   saveDeckRecord,
   type ChannelLike,
   type DeckTransport,
-} from '../../src/lib/deck-sync';
+} from '../../../src/features/deck/channel';
 
 /** A Map-backed localStorage, shared by the windows of a test (they are one browser). */
 function createFakeStorage(): Storage {

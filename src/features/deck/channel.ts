@@ -1,12 +1,12 @@
 // How deck windows talk: a BroadcastChannel per deck (no server), and a stored record per deck so
 // that a reopened window resumes where the deck was. Both are injected, so tests pass an
-// in-memory channel and a fake storage; the machine (src/machines/deck.machine.ts) never sees them.
+// in-memory channel and a fake storage; the machine (deck.machine.ts) never sees them.
 //
 // Every incoming message is validated (parseDeckMessage): another tab of an older build, or any
 // script of this origin, may post on the channel.
-import { compareVersions } from '../machines/deck.machine';
-import { parseDeckMessage, parseDeckRecord, type DeckMessage, type DeckRecord } from '../machines/deck.types';
-import { key, local } from '../platform/storage';
+import { compareVersions } from './deck.machine';
+import { parseDeckMessage, parseDeckRecord, type DeckMessage, type DeckRecord } from './deck.types';
+import { key, local } from '../../platform/storage';
 
 export const DECK_KEY_PREFIX = key('deck:');
 export const SHORTCUTS_KEY = key('deck-shortcuts');

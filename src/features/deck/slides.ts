@@ -1,7 +1,7 @@
 // Splits a lesson's rendered HTML into slides, at build time. Pure string work, no DOM, so it is
 // unit-tested on its own (tests/unit/slides.test.ts).
 //
-// The lesson is rendered with the slide components map (src/components/slide-components.ts), which
+// The lesson is rendered with the slide components map (slide-components.ts), which
 // leaves these marks in the HTML:
 //   <h2 …>                                a section starts: a new slide
 //   <hr data-slide-break>                 <SlideBreak />: the section continues on a new slide

@@ -2,10 +2,10 @@
 // persist), the BroadcastChannel to the other windows, the keyboard, the address (#5) and title,
 // and the diagram on a slide. Used by DeckControls.svelte (audience) and PresenterView.svelte.
 import type { Actor } from 'xstate';
-import { deckMachine } from '../machines/deck.machine';
-import type { DeckAnnounceKind, DeckContext, DeckFocusTarget, DeckInput } from '../machines/deck.types';
-import { browserStorage, loadDeckRecord, newWindowId, openDeckChannel, saveDeckRecord, SHORTCUTS_KEY, type DeckTransport } from '../lib/deck-sync';
-import { DEPTH_KEY, readPref, writePref } from '../lib/prefs';
+import { deckMachine } from './deck.machine';
+import type { DeckAnnounceKind, DeckContext, DeckFocusTarget, DeckInput } from './deck.types';
+import { browserStorage, loadDeckRecord, newWindowId, openDeckChannel, saveDeckRecord, SHORTCUTS_KEY, type DeckTransport } from './channel';
+import { DEPTH_KEY, readPref, writePref } from '../../lib/prefs';
 import {
   askStepper,
   commandForKey,
@@ -22,7 +22,7 @@ import {
   watchStepper,
   whenHydrated,
   type DeckCommand,
-} from './deck-runtime';
+} from './dom';
 
 export interface DeckProps {
   deck: string;

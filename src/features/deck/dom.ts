@@ -1,7 +1,7 @@
 // The deck's DOM work, shared by the audience window (DeckControls.svelte) and the presenter view
 // (PresenterView.svelte): which slide shows, which fragments, fitting a slide to its 16:9 frame,
 // stepping the synapse diagram, and which key means what. The machine decides; this only applies.
-import type { DeckNav } from '../machines/deck.types';
+import type { DeckNav } from './deck.types';
 
 export type DeckCommand =
   | 'next'

@@ -13,8 +13,8 @@ import {
   type DeckInput,
   type DeckMessage,
   type DeckRecord,
-} from '../../src/machines/deck.machine';
-import { parseDeckMessage, parseDeckRecord } from '../../src/machines/deck.types';
+} from '../../../src/features/deck/deck.machine';
+import { parseDeckMessage, parseDeckRecord } from '../../../src/features/deck/deck.types';
 
 // A small deck with every feature: a title slide, a slide with 2 fragments, a slide with a
 // 3-step stepper, a slide with 1 fragment.
