@@ -6,7 +6,7 @@
 // script of this origin, may post on the channel.
 import { compareVersions } from './deck.machine';
 import { parseDeckMessage, parseDeckRecord, type DeckMessage, type DeckRecord } from './deck.types';
-import { key, local } from '../../platform/storage';
+import { key, local, readValue, write } from '../../platform/storage';
 
 export const DECK_KEY_PREFIX = key('deck:');
 export const SHORTCUTS_KEY = key('deck-shortcuts');
@@ -75,7 +75,7 @@ type WriteStorage = Pick<Storage, 'setItem'>;
 /** The stored record of a deck, or null when missing, unreadable or not for this deck's size. */
 export function loadDeckRecord(storage: ReadStorage | null | undefined, deck: string, total: number): DeckRecord | null {
   try {
-    const raw = storage?.getItem(recordKey(deck));
+    const raw = readValue(recordKey(deck), storage ?? null);
     if (!raw) return null;
     const record = parseDeckRecord(JSON.parse(raw));
     return record && record.total === total ? record : null;
@@ -95,7 +95,7 @@ export function saveDeckRecord(storage: (ReadStorage & WriteStorage) | null | un
   try {
     const stored = loadDeckRecord(storage, deck, record.total);
     if (stored && compareVersions(stored.version, record.version) >= 0) return;
-    storage?.setItem(recordKey(deck), JSON.stringify(record));
+    write(recordKey(deck), JSON.stringify(record), storage ?? null);
   } catch {
     // Storage off or full: the deck still works; a reopened window starts from the URL.
   }

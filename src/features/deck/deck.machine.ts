@@ -5,20 +5,21 @@
 // windows (audience and presenter) keep in agreement: every change made here is a new *version*
 // (a Lamport clock and this window's id) sent to the other windows; a received state is adopted
 // when its version is newer. Versions are totally ordered, so windows that have seen the same
-// messages hold the same state whatever order things happened in (tests/unit/deck-sync.test.ts).
+// messages hold the same state whatever order things happened in (tests/unit/deck/channel.test.ts).
 //
 // States are the local panels: `slides` (normal), `overview` (a grid of slides; NEXT/PREVIOUS and
 // OVERVIEW_MOVE move the highlight, OVERVIEW_PICK goes there) and `help` (the shortcuts list).
 // Panels are not shared: opening the overview in the presenter window does not open it on the
 // projector. Blanking is shared: B in the presenter view blanks the audience screen.
 //
-// Next and previous: fragments first, then slides. Going back to a slide shows all its fragments
-// (as reveal.js does). The stepper is asked by the component before NEXT/PREVIOUS (a `deck:step`
-// event on the diagram); when the diagram moves, the component sends STEPPER instead. While the
-// screen is blanked, NEXT and PREVIOUS only bring the slide back.
+// Next and previous: fragments first, then the steps of the slide's diagram (stepperMax), then
+// slides. Going back to a slide shows all its fragments (as reveal.js does). The diagram only shows
+// the step it is given (nav.steps); a step taken inside it (its own buttons) comes back as STEPPER.
+// While the screen is blanked, NEXT and PREVIOUS only bring the slide back. At the very end (or
+// start) they announce 'last' (or 'first') instead.
 //
 // Effects are named actions supplied with `deckMachine.provide({ actions })`, no-ops here:
-//   announce { kind }      after the slide, fragment, step or blank state changed (a live region)
+//   announce { kind }      after the slide, fragment, step or blank state changed, or at an end (a live region)
 //   focus { target }       'slide' after a slide change (the component moves focus only if it
 //                          would be lost in a hidden slide), 'overview' / 'help' / 'deck' for panels
 //   broadcast { message }  a message for the other windows (BroadcastChannel)
@@ -67,20 +68,38 @@ export function clampNav(context: Pick<DeckContext, 'total' | 'fragments' | 'ste
 export const sameNav = (a: DeckNav, b: DeckNav): boolean =>
   a.index === b.index && a.fragment === b.fragment && a.blank === b.blank && a.steps.every((s, i) => s === b.steps[i]);
 
-/** Where NEXT goes, or null when it goes nowhere (last fragment of the last slide). */
+/** Whether the current slide's stepper (the diagram) has a step after / before the one it shows. */
+const stepperAhead = ({ nav, stepperMax }: DeckContext) => nav.steps[nav.index] < stepperMax[nav.index];
+const stepperBehind = ({ nav, stepperMax }: DeckContext) => stepperMax[nav.index] > 0 && nav.steps[nav.index] > 1;
+
+const withStep = (nav: DeckNav, by: number): DeckNav => {
+  const steps = nav.steps.slice();
+  steps[nav.index] += by;
+  return { ...nav, steps };
+};
+
+/**
+ * Where NEXT goes, or null when it goes nowhere (the end of the last slide): the screen back if
+ * blanked, else the next fragment, else the diagram's next step, else the next slide.
+ */
 export function nextNav(context: DeckContext): DeckNav | null {
   const { nav, fragments, total } = context;
   if (nav.blank) return { ...nav, blank: false };
   if (nav.fragment < fragments[nav.index]) return { ...nav, fragment: nav.fragment + 1 };
+  if (stepperAhead(context)) return withStep(nav, 1);
   if (nav.index < total - 1) return { ...nav, index: nav.index + 1, fragment: 0 };
   return null;
 }
 
-/** Where PREVIOUS goes: back a fragment, else to the previous slide with all its fragments shown. */
+/**
+ * Where PREVIOUS goes: back a fragment, else back a diagram step, else to the previous slide with
+ * all its fragments shown (its diagram stays on the step it was left at).
+ */
 export function previousNav(context: DeckContext): DeckNav | null {
   const { nav, fragments } = context;
   if (nav.blank) return { ...nav, blank: false };
   if (nav.fragment > 0) return { ...nav, fragment: nav.fragment - 1 };
+  if (stepperBehind(context)) return withStep(nav, -1);
   if (nav.index > 0) return { ...nav, index: nav.index - 1, fragment: fragments[nav.index - 1] };
   return null;
 }
@@ -148,26 +167,28 @@ export function createContext(input: DeckInput): DeckContext {
   return { ...base, nav, version, overviewIndex: nav.index };
 }
 
-// The part of enqueueActions' `enqueue` these helpers use.
-interface Enqueue {
-  (action: { type: 'persist' | 'broadcast' | 'announce' | 'focus'; params: object }): void;
-  assign(values: Partial<DeckContext>): void;
-}
+/** What moved the deck: a local command, or a newer state received from another window. */
+type Move = 'next' | 'previous' | 'first' | 'last' | 'goto' | 'stepper' | 'blank' | 'pick' | 'receive';
 
-/** Effects of a nav change (local or adopted): persist, announce, move focus if needed. */
-function effects(enqueue: Enqueue, before: DeckNav, next: DeckContext, local: boolean) {
-  enqueue({ type: 'persist', params: { record: deckRecord(next) } });
-  if (local) enqueue({ type: 'broadcast', params: { message: stateMessage(next) } });
-  for (const kind of changeKinds(before, next.nav)) enqueue({ type: 'announce', params: { kind } });
-  if (before.index !== next.nav.index) enqueue({ type: 'focus', params: { target: 'slide' } });
-}
-
-/** A local change: a new version, written by this window. */
-function commit(enqueue: Enqueue, context: DeckContext, nav: DeckNav | null) {
-  if (!nav || sameNav(nav, context.nav)) return;
-  const version = { clock: context.version.clock + 1, from: context.id };
-  enqueue.assign({ nav, version });
-  effects(enqueue, context.nav, { ...context, nav, version }, true);
+/** Where a move takes the deck, with the version it writes; null when it stays where it is. */
+export function moved(context: DeckContext, event: DeckEvent, move: Move): { nav: DeckNav; version: DeckVersion; local: boolean } | null {
+  let nav: DeckNav | null = null;
+  if (move === 'receive') {
+    const m = event.type === 'RECEIVE' ? event.message : null;
+    if (!m || m.type !== 'state' || m.deck !== context.deck || m.total !== context.total || m.from === context.id) return null;
+    if (compareVersions(m.version, context.version) <= 0) return null;
+    return { nav: clampNav(context, m.nav), version: { ...m.version }, local: false };
+  }
+  if (move === 'next') nav = nextNav(context);
+  else if (move === 'previous') nav = previousNav(context);
+  else if (move === 'first') nav = gotoNav(context, 0);
+  else if (move === 'last') nav = gotoNav(context, context.total - 1);
+  else if (move === 'goto' && event.type === 'GOTO') nav = gotoNav(context, event.index, event.fragment);
+  else if (move === 'stepper' && event.type === 'STEPPER') nav = stepperNav(context, event.index, event.step);
+  else if (move === 'blank') nav = { ...context.nav, blank: !context.nav.blank };
+  else if (move === 'pick') nav = gotoNav(context, context.overviewIndex);
+  if (!nav || sameNav(nav, context.nav)) return null;
+  return { nav, version: { clock: context.version.clock + 1, from: context.id }, local: true };
 }
 
 export const deckMachine = setup({
@@ -182,26 +203,23 @@ export const deckMachine = setup({
     focus: (_, _params: { target: DeckFocusTarget }) => {},
     broadcast: (_, _params: { message: DeckMessage }) => {},
     persist: (_, _params: { record: DeckRecord }) => {},
-    next: enqueueActions(({ context, enqueue }) => commit(enqueue as unknown as Enqueue, context, nextNav(context))),
-    previous: enqueueActions(({ context, enqueue }) => commit(enqueue as unknown as Enqueue, context, previousNav(context))),
-    first: enqueueActions(({ context, enqueue }) => commit(enqueue as unknown as Enqueue, context, gotoNav(context, 0))),
-    last: enqueueActions(({ context, enqueue }) =>
-      commit(enqueue as unknown as Enqueue, context, gotoNav(context, context.total - 1)),
-    ),
-    goto: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'GOTO') return;
-      commit(enqueue as unknown as Enqueue, context, gotoNav(context, event.index, event.fragment));
+    // Every change of place: a new version (or an adopted one), stored, sent to the other windows
+    // when it was made here, announced, and focus kept out of hidden slides.
+    move: enqueueActions(({ context, event, enqueue }, { to }: { to: Move }) => {
+      const change = moved(context, event, to);
+      if (!change) {
+        // Next at the very end, previous at the very start: said, so a key press is never silent.
+        const edge = to === 'next' ? 'last' : to === 'previous' ? 'first' : null;
+        if (edge && !context.nav.blank) enqueue({ type: 'announce', params: { kind: edge } });
+        return;
+      }
+      const next = { ...context, nav: change.nav, version: change.version };
+      enqueue.assign({ nav: change.nav, version: change.version });
+      enqueue({ type: 'persist', params: { record: deckRecord(next) } });
+      if (change.local) enqueue({ type: 'broadcast', params: { message: stateMessage(next) } });
+      for (const kind of changeKinds(context.nav, next.nav)) enqueue({ type: 'announce', params: { kind } });
+      if (context.nav.index !== next.nav.index) enqueue({ type: 'focus', params: { target: 'slide' } });
     }),
-    stepper: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'STEPPER') return;
-      commit(enqueue as unknown as Enqueue, context, stepperNav(context, event.index, event.step));
-    }),
-    toggleBlank: enqueueActions(({ context, enqueue }) =>
-      commit(enqueue as unknown as Enqueue, context, { ...context.nav, blank: !context.nav.blank }),
-    ),
-    pick: enqueueActions(({ context, enqueue }) =>
-      commit(enqueue as unknown as Enqueue, context, gotoNav(context, context.overviewIndex)),
-    ),
     openOverview: assign(({ context }) => ({ overviewIndex: context.nav.index })),
     moveOverview: assign(({ context, event }, params: { by?: number }) => {
       const by = params?.by ?? (event as { by?: number }).by ?? 0;
@@ -213,27 +231,16 @@ export const deckMachine = setup({
       return Number.isInteger(index) && index! >= 0 && index! < context.total ? { overviewIndex: index! } : {};
     }),
     connect: enqueueActions(({ context, enqueue }) => {
-      const q = enqueue as unknown as Enqueue;
-      q({
-        type: 'broadcast',
-        params: { message: { v: DECK_PROTOCOL, type: 'hello', deck: context.deck, total: context.total, from: context.id } },
-      });
-      q({ type: 'broadcast', params: { message: stateMessage(context) } });
+      const hello = { v: DECK_PROTOCOL, type: 'hello', deck: context.deck, total: context.total, from: context.id } as const;
+      enqueue({ type: 'broadcast', params: { message: hello } });
+      enqueue({ type: 'broadcast', params: { message: stateMessage(context) } });
     }),
-    receive: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'RECEIVE') return;
-      const q = enqueue as unknown as Enqueue;
-      const message = event.message;
-      if (!message || message.deck !== context.deck || message.total !== context.total || message.from === context.id) return;
-      if (message.type === 'hello') {
-        q({ type: 'broadcast', params: { message: stateMessage(context) } });
-        return;
+    /** A hello from a window that just opened is answered with where this deck is. */
+    answer: enqueueActions(({ context, event, enqueue }) => {
+      const m = event.type === 'RECEIVE' ? event.message : null;
+      if (m?.type === 'hello' && m.deck === context.deck && m.total === context.total && m.from !== context.id) {
+        enqueue({ type: 'broadcast', params: { message: stateMessage(context) } });
       }
-      if (compareVersions(message.version, context.version) <= 0) return;
-      const nav = clampNav(context, message.nav);
-      const version = { ...message.version };
-      q.assign({ nav, version });
-      effects(q, context.nav, { ...context, nav, version }, false);
     }),
   },
 }).createMachine({
@@ -241,19 +248,19 @@ export const deckMachine = setup({
   context: ({ input }) => createContext(input),
   initial: 'slides',
   on: {
-    RECEIVE: { actions: 'receive' },
+    RECEIVE: { actions: ['answer', { type: 'move', params: { to: 'receive' } }] },
     CONNECT: { actions: 'connect' },
-    STEPPER: { actions: 'stepper' },
-    TOGGLE_BLANK: { actions: 'toggleBlank' },
+    STEPPER: { actions: { type: 'move', params: { to: 'stepper' } } },
+    TOGGLE_BLANK: { actions: { type: 'move', params: { to: 'blank' } } },
   },
   states: {
     slides: {
       on: {
-        NEXT: { actions: 'next' },
-        PREVIOUS: { actions: 'previous' },
-        FIRST: { actions: 'first' },
-        LAST: { actions: 'last' },
-        GOTO: { actions: 'goto' },
+        NEXT: { actions: { type: 'move', params: { to: 'next' } } },
+        PREVIOUS: { actions: { type: 'move', params: { to: 'previous' } } },
+        FIRST: { actions: { type: 'move', params: { to: 'first' } } },
+        LAST: { actions: { type: 'move', params: { to: 'last' } } },
+        GOTO: { actions: { type: 'move', params: { to: 'goto' } } },
         TOGGLE_OVERVIEW: { target: 'overview' },
         ESCAPE: { target: 'overview' },
         TOGGLE_HELP: { target: 'help' },
@@ -267,8 +274,8 @@ export const deckMachine = setup({
         OVERVIEW_MOVE: { actions: { type: 'moveOverview', params: {} } },
         FIRST: { actions: assign({ overviewIndex: 0 }) },
         LAST: { actions: assign(({ context }) => ({ overviewIndex: context.total - 1 })) },
-        OVERVIEW_PICK: { target: 'slides', actions: ['highlight', 'pick', { type: 'focus', params: { target: 'deck' } }] },
-        GOTO: { target: 'slides', actions: ['goto', { type: 'focus', params: { target: 'deck' } }] },
+        OVERVIEW_PICK: { target: 'slides', actions: ['highlight', { type: 'move', params: { to: 'pick' } }, { type: 'focus', params: { target: 'deck' } }] },
+        GOTO: { target: 'slides', actions: [{ type: 'move', params: { to: 'goto' } }, { type: 'focus', params: { target: 'deck' } }] },
         TOGGLE_OVERVIEW: { target: 'slides', actions: { type: 'focus', params: { target: 'deck' } } },
         ESCAPE: { target: 'slides', actions: { type: 'focus', params: { target: 'deck' } } },
         CLOSE: { target: 'slides', actions: { type: 'focus', params: { target: 'deck' } } },

@@ -90,7 +90,7 @@ export type DeckEvent =
   | { type: 'FIRST' }
   | { type: 'LAST' }
   | { type: 'GOTO'; index: number; fragment?: number | 'all' }
-  /** The component moved a slide's stepper (after a `deck:step` the diagram consumed, or a click in it). */
+  /** A step taken inside a slide's stepper (the diagram's own buttons or step list). */
   | { type: 'STEPPER'; index: number; step: number }
   | { type: 'TOGGLE_BLANK' }
   | { type: 'TOGGLE_OVERVIEW' }
@@ -105,7 +105,7 @@ export type DeckEvent =
   | { type: 'RECEIVE'; message: DeckMessage };
 
 /** What changed, for the live region: the component turns it into words. */
-export type DeckAnnounceKind = 'slide' | 'fragment' | 'step' | 'blank' | 'unblank';
+export type DeckAnnounceKind = 'slide' | 'fragment' | 'step' | 'blank' | 'unblank' | 'first' | 'last';
 /** Where focus should go: `slide` only when focus would otherwise be lost in a hidden slide. */
 export type DeckFocusTarget = 'slide' | 'overview' | 'deck' | 'help';
 

@@ -1,28 +1,16 @@
 // A deck window's wiring: the deck machine with its effects supplied (announce, focus, broadcast,
-// persist), the BroadcastChannel to the other windows, the keyboard, the address (#5) and title,
-// and the diagram on a slide. Used by DeckControls.svelte (audience) and PresenterView.svelte.
+// persist), the BroadcastChannel to the other windows, the address (#5) and title, the diagram on
+// a slide (stepper-link.svelte.ts) and the input (input.ts). Set up for a component by window.svelte.ts
+// (DeckControls.svelte in the audience window, PresenterView.svelte in the presenter's).
 import type { Actor } from 'xstate';
 import { deckMachine } from './deck.machine';
 import type { DeckAnnounceKind, DeckContext, DeckFocusTarget, DeckInput } from './deck.types';
 import { browserStorage, loadDeckRecord, newWindowId, openDeckChannel, saveDeckRecord, SHORTCUTS_KEY, type DeckTransport } from './channel';
 import { DEPTH_KEY, readPref, writePref } from '../../lib/prefs';
-import {
-  askStepper,
-  commandForKey,
-  fitSlide,
-  fragmentText,
-  indexFromHash,
-  moveStepperTo,
-  readStep,
-  showSlide,
-  slideAnnouncement,
-  slidesOf,
-  stepperOf,
-  toggleFullscreen,
-  watchStepper,
-  whenHydrated,
-  type DeckCommand,
-} from './dom';
+import { fitSlide, fragmentText, showSlide, slidesOf, toggleFullscreen } from './dom';
+import { indexFromHash, slideAnnouncement, type DeckCommand } from './keys';
+import { onDeckKey, watchPointer, watchSwipe } from './input';
+import { linkDeck, publishSteps } from './stepper-link.svelte';
 
 export interface DeckProps {
   deck: string;
@@ -62,26 +50,20 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
   let slides: HTMLElement[] = [];
   let actor: DeckActor | null = null;
   let shortcuts = browser ? shortcutsOn() : true;
-  // While the deck moves a diagram to a received step, the diagram's own DOM changes are not news.
-  let reconciling = false;
-  // Each diagram's step as last moved or seen. Its DOM lags a microtask behind its state, so
-  // reading the DOM right after a step would give the old one.
-  const stepperAt: Array<number | undefined> = [];
-  const stepOf = (i: number, stepper: HTMLElement) => stepperAt[i] ?? readStep(stepper);
 
   const title = (i: number) => props.titles[i] ?? '';
 
   function announceKind(context: DeckContext, kind: DeckAnnounceKind) {
     const { index, fragment } = context.nav;
-    if (kind === 'slide') ui.announce(slideAnnouncement(index, total, title(index)));
+    if (kind === 'slide' || kind === 'unblank') ui.announce(slideAnnouncement(index, total, title(index)));
     else if (kind === 'fragment') {
       const text = fragmentText(slides[index], fragment);
       ui.announce(fragment === 0 ? 'All points hidden' : `Point ${fragment} of ${context.fragments[index]}${text ? `: ${text}` : ''}`);
     } else if (kind === 'blank') {
       // Blanking is announced in the presenter window only: the projector stays silent and black.
       if (mode === 'presenter') ui.announce('Audience screen blanked');
-    }
-    else if (kind === 'unblank') ui.announce(slideAnnouncement(index, total, title(index)));
+    } else if (kind === 'first') ui.announce('This is the first slide.');
+    else if (kind === 'last') ui.announce('This is the last slide.');
     // 'step': the diagram announces its own steps.
   }
 
@@ -128,56 +110,15 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
       const where = `${nav.index + 1}/${total}: ${title(nav.index)}`;
       document.title = `${mode === 'presenter' ? 'Presenter · ' : ''}${where} · ${props.lessonTitle} · Slides`;
     }
-    syncSteppers(context);
+    // The diagram on a slide shows the machine's step for it.
+    publishSteps(nav.steps);
     ui.rendered?.(context);
     for (const effect of pending.splice(0)) effect();
   }
 
-  function syncSteppers(context: DeckContext) {
-    context.stepperMax.forEach((max, i) => {
-      const stepper = max > 0 ? stepperOf(slides[i]) : null;
-      const at = stepper ? stepOf(i, stepper) : null;
-      if (!stepper || at === null || at === context.nav.steps[i]) return;
-      reconciling = true;
-      stepperAt[i] = moveStepperTo(stepper, at, context.nav.steps[i]);
-      setTimeout(() => (reconciling = false), 0);
-    });
-  }
-
-  /** Asks the current slide's diagram for a step; true (and the deck told) when it took one. */
-  function stepForward(index: number, direction: 'next' | 'previous'): boolean {
-    const stepper = stepperOf(slides[index]);
-    const before = stepper ? stepOf(index, stepper) : null;
-    if (!stepper || before === null || !askStepper(stepper, direction)) return false;
-    stepperAt[index] = before + (direction === 'next' ? 1 : -1);
-    actor!.send({ type: 'STEPPER', index, step: stepperAt[index]! });
-    return true;
-  }
-
-  function next() {
-    if (!actor) return;
-    const snap = actor.getSnapshot();
-    const { nav, fragments } = snap.context;
-    if (snap.value === 'slides' && !nav.blank && nav.index === total - 1 && nav.fragment >= fragments[nav.index]) {
-      if (!stepForward(nav.index, 'next')) ui.announce('This is the last slide.');
-      return;
-    }
-    if (snap.value === 'slides' && !nav.blank && nav.fragment >= fragments[nav.index]) {
-      if (stepForward(nav.index, 'next')) return;
-    }
-    actor.send({ type: 'NEXT' });
-  }
-
-  function previous() {
-    if (!actor) return;
-    const snap = actor.getSnapshot();
-    const { nav } = snap.context;
-    if (snap.value === 'slides' && !nav.blank && nav.index === 0 && nav.fragment === 0) return ui.announce('This is the first slide.');
-    if (snap.value === 'slides' && !nav.blank && nav.fragment === 0) {
-      if (stepForward(nav.index, 'previous')) return;
-    }
-    actor.send({ type: 'PREVIOUS' });
-  }
+  const send = (type: 'NEXT' | 'PREVIOUS') => actor?.send({ type });
+  const next = () => send('NEXT');
+  const previous = () => send('PREVIOUS');
 
   function openOther() {
     const current = actor ? actor.getSnapshot().context.nav.index + 1 : 1;
@@ -186,74 +127,14 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
     window.open(href, windowName(props, other))?.focus();
   }
 
+  const EVENTS = { first: 'FIRST', last: 'LAST', escape: 'ESCAPE', overview: 'TOGGLE_OVERVIEW', help: 'TOGGLE_HELP', blank: 'TOGGLE_BLANK' } as const;
   function run(command: DeckCommand) {
     if (!actor) return;
-    switch (command) {
-      case 'next':
-        return next();
-      case 'previous':
-        return previous();
-      case 'first':
-        return actor.send({ type: 'FIRST' });
-      case 'last':
-        return actor.send({ type: 'LAST' });
-      case 'escape':
-        return actor.send({ type: 'ESCAPE' });
-      case 'overview':
-        return actor.send({ type: 'TOGGLE_OVERVIEW' });
-      case 'help':
-        return actor.send({ type: 'TOGGLE_HELP' });
-      case 'blank':
-        return actor.send({ type: 'TOGGLE_BLANK' });
-      case 'fullscreen':
-        return void toggleFullscreen();
-      case 'presenter':
-        return openOther();
-    }
-  }
-
-  /** Keys in the overview: arrows move the highlight (up/down by a row), Enter picks (a button). */
-  function overviewKey(event: KeyboardEvent, columns: () => number) {
-    const moves: Record<string, number> = {
-      ArrowRight: 1,
-      ArrowLeft: -1,
-      PageDown: 1,
-      PageUp: -1,
-      ArrowDown: columns(),
-      ArrowUp: -columns(),
-    };
-    if (event.key in moves) {
-      event.preventDefault();
-      actor!.send({ type: 'OVERVIEW_MOVE', by: moves[event.key] });
-    } else if (event.key === 'Home' || event.key === 'End') {
-      event.preventDefault();
-      actor!.send({ type: event.key === 'Home' ? 'FIRST' : 'LAST' });
-    } else if (event.key === 'Escape' || (shortcuts && (event.key === 'o' || event.key === 'O'))) {
-      event.preventDefault();
-      actor!.send({ type: 'CLOSE' });
-    } else if (shortcuts && event.key === '?') {
-      event.preventDefault();
-      actor!.send({ type: 'TOGGLE_HELP' });
-    }
-  }
-
-  function onKey(event: KeyboardEvent, columns: () => number) {
-    if (!actor || event.defaultPrevented) return;
-    const state = actor.getSnapshot().value;
-    if (state === 'help') {
-      if (event.key === 'Escape' || (shortcuts && event.key === '?')) {
-        event.preventDefault();
-        actor.send({ type: 'CLOSE' });
-      }
-      return;
-    }
-    if (state === 'overview' && !event.ctrlKey && !event.metaKey && !event.altKey) return overviewKey(event, columns);
-    // Esc on an open glossary term closes the term (src/scripts/term.ts), not the deck.
-    if (event.key === 'Escape' && (event.target as Element | null)?.closest?.('[data-term]')) return;
-    const command = commandForKey(event, shortcuts);
-    if (!command) return;
-    event.preventDefault();
-    run(command);
+    if (command === 'next') return next();
+    if (command === 'previous') return previous();
+    if (command === 'fullscreen') return void toggleFullscreen();
+    if (command === 'presenter') return openOther();
+    actor.send({ type: EVENTS[command] });
   }
 
   /** Connects the session to the page. Returns the clean-up. */
@@ -263,10 +144,11 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
     slides = slidesOf(deckRoot);
     const columns = options.columns ?? (() => 1);
     const cleanups: Array<() => void> = [];
-    const listen = <K extends keyof WindowEventMap>(target: Window | HTMLElement, type: K | string, fn: (e: never) => void) => {
+    const listen = (target: EventTarget, type: string, fn: (e: never) => void) => {
       target.addEventListener(type, fn as EventListener);
       cleanups.push(() => target.removeEventListener(type, fn as EventListener));
     };
+    const refit = (keep = false) => fitSlide(slides[deckActor.getSnapshot().context.nav.index], { keep });
 
     deckRoot.classList.add('deck-js');
     const subscription = deckActor.subscribe((snap) => render(snap.context));
@@ -277,33 +159,19 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
     cleanups.push(() => transport?.close());
     deckActor.send({ type: 'CONNECT' });
 
-    listen(deckRoot, 'keydown', (e: KeyboardEvent) => onKey(e, columns));
+    // The diagram on a slide: a step taken inside it goes to the machine; new words may need a refit.
+    cleanups.push(
+      linkDeck({
+        take: (index, step) => deckActor.send({ type: 'STEPPER', index, step }),
+        shown: (index) => index === deckActor.getSnapshot().context.nav.index && refit(true),
+      }),
+    );
 
-    // The audience's control bar shows for a few seconds after the pointer moves (deck.css).
-    let idle: ReturnType<typeof setTimeout> | undefined;
-    listen(deckRoot, 'pointermove', () => {
-      deckRoot.toggleAttribute('data-pointer', true);
-      clearTimeout(idle);
-      idle = setTimeout(() => deckRoot.removeAttribute('data-pointer'), 2500);
-    });
-    cleanups.push(() => clearTimeout(idle));
-
-    // Touch: a horizontal swipe on the slides moves next (leftwards) or previous.
+    listen(deckRoot, 'keydown', (e: KeyboardEvent) => onDeckKey(e, { actor: deckActor, run, columns, shortcuts: () => shortcuts }));
+    cleanups.push(watchPointer(deckRoot, listen));
     const stage = deckRoot.querySelector<HTMLElement>('[data-deck-stage]');
-    let swipe: { x: number; y: number; id: number } | null = null;
-    if (stage) {
-      listen(stage, 'pointerdown', (e: PointerEvent) => {
-        swipe = e.pointerType === 'mouse' ? null : { x: e.clientX, y: e.clientY, id: e.pointerId };
-      });
-      listen(stage, 'pointerup', (e: PointerEvent) => {
-        if (!swipe || swipe.id !== e.pointerId) return;
-        const dx = e.clientX - swipe.x;
-        const dy = e.clientY - swipe.y;
-        swipe = null;
-        if (Math.abs(dx) >= 50 && Math.abs(dx) > 1.5 * Math.abs(dy)) (dx < 0 ? next : previous)();
-      });
-      listen(stage, 'pointercancel', () => (swipe = null));
-    }
+    if (stage) watchSwipe(stage, listen, (command) => run(command));
+
     listen(window, 'hashchange', () => {
       const index = indexFromHash(location.hash, total, props.anchors);
       if (index !== null && index !== deckActor.getSnapshot().context.nav.index) deckActor.send({ type: 'GOTO', index });
@@ -315,32 +183,10 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
         refit();
       }
     });
-    const refit = () => fitSlide(slides[deckActor.getSnapshot().context.nav.index]);
-    listen(window, 'resize', refit);
-    const depthWatch = new MutationObserver(refit);
+    listen(window, 'resize', () => refit());
+    const depthWatch = new MutationObserver(() => refit());
     depthWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-depth', 'data-theme'] });
     cleanups.push(() => depthWatch.disconnect());
-
-    // Diagrams: once hydrated, bring them to the deck's step and report steps taken inside them.
-    props.stepperMax.forEach((max, i) => {
-      const stepper = max > 0 ? stepperOf(slides[i]) : null;
-      if (!stepper) return;
-      whenHydrated(stepper, () => {
-        if (!actor) return;
-        syncSteppers(deckActor.getSnapshot().context);
-        cleanups.push(
-          watchStepper(stepper, (step) => {
-            stepperAt[i] = step;
-            if (!reconciling && step !== deckActor.getSnapshot().context.nav.steps[i]) {
-              deckActor.send({ type: 'STEPPER', index: i, step });
-            }
-            // Another step, other words: make sure they still fit.
-            if (i === deckActor.getSnapshot().context.nav.index) fitSlide(slides[i], { keep: true });
-          }),
-        );
-        if (i === deckActor.getSnapshot().context.nav.index) refit();
-      });
-    });
 
     return () => {
       for (const clean of cleanups.splice(0)) clean();

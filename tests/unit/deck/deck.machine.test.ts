@@ -131,11 +131,16 @@ describe('deck machine: every transition (adjacency map)', () => {
               check(b.nav).toEqual({ ...a.nav, blank: false });
             } else if (event.type === 'NEXT') {
               const hasFragment = a.nav.fragment < a.fragments[a.nav.index];
+              // The diagram's steps come after the fragments and before the next slide.
+              const hasStep = a.nav.steps[a.nav.index] < STEPPERS[a.nav.index];
               if (hasFragment) check([b.nav.index, b.nav.fragment]).toEqual([a.nav.index, a.nav.fragment + 1]);
+              else if (hasStep) check(b.nav).toEqual({ ...a.nav, steps: a.nav.steps.map((s, i) => (i === a.nav.index ? s + 1 : s)) });
               else if (a.nav.index < TOTAL - 1) check([b.nav.index, b.nav.fragment]).toEqual([a.nav.index + 1, 0]);
               else check(navChanged).toBe(false);
             } else {
+              const hasStep = STEPPERS[a.nav.index] > 0 && a.nav.steps[a.nav.index] > 1;
               if (a.nav.fragment > 0) check([b.nav.index, b.nav.fragment]).toEqual([a.nav.index, a.nav.fragment - 1]);
+              else if (hasStep) check(b.nav).toEqual({ ...a.nav, steps: a.nav.steps.map((s, i) => (i === a.nav.index ? s - 1 : s)) });
               else if (a.nav.index > 0)
                 // Back to a slide: all its fragments show.
                 check([b.nav.index, b.nav.fragment]).toEqual([a.nav.index - 1, a.fragments[a.nav.index - 1]]);
@@ -264,7 +269,12 @@ describe('deck machine: replaying the shortest path to every state, with effects
           if (a.nav.index !== b.nav.index) expect(focused).toContain('slide');
         } else {
           expect(stored).toEqual([]);
-          expect(announced).toEqual([]);
+          // Next at the very end and previous at the very start say so; nothing else that stands still speaks.
+          const edge =
+            before.value === 'slides' && (step.event.type === 'NEXT' || step.event.type === 'PREVIOUS')
+              ? [step.event.type === 'NEXT' ? 'last' : 'first']
+              : [];
+          expect(announced).toEqual(edge);
         }
         const states = sent.filter((m) => m.type === 'state');
         if (step.event.type === 'CONNECT') {

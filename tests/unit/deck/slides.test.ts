@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { commandForKey, indexFromHash, slideAnnouncement } from '../../../src/features/deck/dom';
+import { commandForKey, indexFromHash, slideAnnouncement } from '../../../src/features/deck/keys';
 import {
   assertFaceLengths,
   attr,
@@ -183,7 +183,7 @@ describe('small helpers', () => {
   });
 });
 
-// The deck's pure helpers in src/features/deck/dom.ts (the DOM parts are covered end to end).
+// The deck's pure helpers in src/features/deck/keys.ts (the DOM parts are covered end to end).
 
 describe('deck keys', () => {
   const el = (selector: string) => ({ closest: (s: string) => (s.split(',').some((part) => part.trim() === selector) ? {} : null) });
