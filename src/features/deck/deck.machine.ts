@@ -24,7 +24,7 @@
 //                          would be lost in a hidden slide), 'overview' / 'help' / 'deck' for panels
 //   broadcast { message }  a message for the other windows (BroadcastChannel)
 //   persist { record }     the record to store, so that a reopened window resumes here
-import { assign, enqueueActions, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import {
   DECK_PROTOCOL,
   type DeckAnnounceKind,
@@ -191,7 +191,9 @@ export function moved(context: DeckContext, event: DeckEvent, move: Move): { nav
   return { nav, version: { clock: context.version.clock + 1, from: context.id }, local: true };
 }
 
-export const deckMachine = setup({
+// The effects (named, supplied with provide()) and the panel's own assignments. The moves below
+// are made with this setup's enqueueActions, so they know these effects' names and params.
+const deck = setup({
   types: {
     context: {} as DeckContext,
     events: {} as DeckEvent,
@@ -203,23 +205,6 @@ export const deckMachine = setup({
     focus: (_, _params: { target: DeckFocusTarget }) => {},
     broadcast: (_, _params: { message: DeckMessage }) => {},
     persist: (_, _params: { record: DeckRecord }) => {},
-    // Every change of place: a new version (or an adopted one), stored, sent to the other windows
-    // when it was made here, announced, and focus kept out of hidden slides.
-    move: enqueueActions(({ context, event, enqueue }, { to }: { to: Move }) => {
-      const change = moved(context, event, to);
-      if (!change) {
-        // Next at the very end, previous at the very start: said, so a key press is never silent.
-        const edge = to === 'next' ? 'last' : to === 'previous' ? 'first' : null;
-        if (edge && !context.nav.blank) enqueue({ type: 'announce', params: { kind: edge } });
-        return;
-      }
-      const next = { ...context, nav: change.nav, version: change.version };
-      enqueue.assign({ nav: change.nav, version: change.version });
-      enqueue({ type: 'persist', params: { record: deckRecord(next) } });
-      if (change.local) enqueue({ type: 'broadcast', params: { message: stateMessage(next) } });
-      for (const kind of changeKinds(context.nav, next.nav)) enqueue({ type: 'announce', params: { kind } });
-      if (context.nav.index !== next.nav.index) enqueue({ type: 'focus', params: { target: 'slide' } });
-    }),
     openOverview: assign(({ context }) => ({ overviewIndex: context.nav.index })),
     moveOverview: assign(({ context, event }, params: { by?: number }) => {
       const by = params?.by ?? (event as { by?: number }).by ?? 0;
@@ -230,37 +215,61 @@ export const deckMachine = setup({
       const index = (event as { index?: number }).index;
       return Number.isInteger(index) && index! >= 0 && index! < context.total ? { overviewIndex: index! } : {};
     }),
-    connect: enqueueActions(({ context, enqueue }) => {
-      const hello = { v: DECK_PROTOCOL, type: 'hello', deck: context.deck, total: context.total, from: context.id } as const;
-      enqueue({ type: 'broadcast', params: { message: hello } });
-      enqueue({ type: 'broadcast', params: { message: stateMessage(context) } });
-    }),
-    /** A hello from a window that just opened is answered with where this deck is. */
-    answer: enqueueActions(({ context, event, enqueue }) => {
-      const m = event.type === 'RECEIVE' ? event.message : null;
-      if (m?.type === 'hello' && m.deck === context.deck && m.total === context.total && m.from !== context.id) {
-        enqueue({ type: 'broadcast', params: { message: stateMessage(context) } });
-      }
-    }),
   },
-}).createMachine({
+});
+
+/** Every change of place: a new version (or an adopted one), stored, sent to the other windows
+ *  when it was made here, announced, and focus kept out of hidden slides. */
+const move = (to: Move) =>
+  deck.enqueueActions(({ context, event, enqueue }) => {
+    const change = moved(context, event, to);
+    if (!change) {
+      // Next at the very end, previous at the very start: said, so a key press is never silent.
+      const edge = to === 'next' ? 'last' : to === 'previous' ? 'first' : null;
+      if (edge && !context.nav.blank) enqueue({ type: 'announce', params: { kind: edge } });
+      return;
+    }
+    const next = { ...context, nav: change.nav, version: change.version };
+    enqueue.assign({ nav: change.nav, version: change.version });
+    enqueue({ type: 'persist', params: { record: deckRecord(next) } });
+    if (change.local) enqueue({ type: 'broadcast', params: { message: stateMessage(next) } });
+    for (const kind of changeKinds(context.nav, next.nav)) enqueue({ type: 'announce', params: { kind } });
+    if (context.nav.index !== next.nav.index) enqueue({ type: 'focus', params: { target: 'slide' } });
+  });
+
+/** Say hello to the other windows and offer this one's state. */
+const connect = deck.enqueueActions(({ context, enqueue }) => {
+  const hello = { v: DECK_PROTOCOL, type: 'hello', deck: context.deck, total: context.total, from: context.id } as const;
+  enqueue({ type: 'broadcast', params: { message: hello } });
+  enqueue({ type: 'broadcast', params: { message: stateMessage(context) } });
+});
+
+/** A hello from a window that just opened is answered with where this deck is. */
+const answer = deck.enqueueActions(({ context, event, enqueue }) => {
+  const m = event.type === 'RECEIVE' ? event.message : null;
+  if (m?.type === 'hello' && m.deck === context.deck && m.total === context.total && m.from !== context.id) {
+    enqueue({ type: 'broadcast', params: { message: stateMessage(context) } });
+  }
+});
+
+export const deckMachine = deck.createMachine({
   id: 'deck',
   context: ({ input }) => createContext(input),
   initial: 'slides',
   on: {
-    RECEIVE: { actions: ['answer', { type: 'move', params: { to: 'receive' } }] },
-    CONNECT: { actions: 'connect' },
-    STEPPER: { actions: { type: 'move', params: { to: 'stepper' } } },
-    TOGGLE_BLANK: { actions: { type: 'move', params: { to: 'blank' } } },
+    RECEIVE: { actions: [answer, move('receive')] },
+    CONNECT: { actions: connect },
+    STEPPER: { actions: move('stepper') },
+    TOGGLE_BLANK: { actions: move('blank') },
   },
   states: {
     slides: {
       on: {
-        NEXT: { actions: { type: 'move', params: { to: 'next' } } },
-        PREVIOUS: { actions: { type: 'move', params: { to: 'previous' } } },
-        FIRST: { actions: { type: 'move', params: { to: 'first' } } },
-        LAST: { actions: { type: 'move', params: { to: 'last' } } },
-        GOTO: { actions: { type: 'move', params: { to: 'goto' } } },
+        NEXT: { actions: move('next') },
+        PREVIOUS: { actions: move('previous') },
+        FIRST: { actions: move('first') },
+        LAST: { actions: move('last') },
+        GOTO: { actions: move('goto') },
         TOGGLE_OVERVIEW: { target: 'overview' },
         ESCAPE: { target: 'overview' },
         TOGGLE_HELP: { target: 'help' },
@@ -274,8 +283,8 @@ export const deckMachine = setup({
         OVERVIEW_MOVE: { actions: { type: 'moveOverview', params: {} } },
         FIRST: { actions: assign({ overviewIndex: 0 }) },
         LAST: { actions: assign(({ context }) => ({ overviewIndex: context.total - 1 })) },
-        OVERVIEW_PICK: { target: 'slides', actions: ['highlight', { type: 'move', params: { to: 'pick' } }, { type: 'focus', params: { target: 'deck' } }] },
-        GOTO: { target: 'slides', actions: [{ type: 'move', params: { to: 'goto' } }, { type: 'focus', params: { target: 'deck' } }] },
+        OVERVIEW_PICK: { target: 'slides', actions: ['highlight', move('pick'), { type: 'focus', params: { target: 'deck' } }] },
+        GOTO: { target: 'slides', actions: [move('goto'), { type: 'focus', params: { target: 'deck' } }] },
         TOGGLE_OVERVIEW: { target: 'slides', actions: { type: 'focus', params: { target: 'deck' } } },
         ESCAPE: { target: 'slides', actions: { type: 'focus', params: { target: 'deck' } } },
         CLOSE: { target: 'slides', actions: { type: 'focus', params: { target: 'deck' } } },
