@@ -14,7 +14,6 @@
 import { attr, hasClass, scan, textOf, topLevel, type Node } from './html';
 
 export { attr, scan, textOf, topLevel } from './html';
-export { buildDeck, checkQuestions, objectivesFitTitle, type DeckQuestion, type DeckSlide } from './deck-build';
 
 export interface Slide {
   /** The heading's text ("Timeline"); continuation slides repeat it. */

@@ -4,8 +4,6 @@ import { commandForKey, indexFromHash, slideAnnouncement } from '../../../src/fe
 import {
   assertFaceLengths,
   attr,
-  buildDeck,
-  checkQuestions,
   FACE_WORDS,
   faceWords,
   numberFragments,
@@ -17,6 +15,7 @@ import {
   textOf,
   topLevel,
 } from '../../../src/features/deck/slides';
+import { buildDeck, checkQuestions } from '../../../src/features/deck/deck-build';
 
 // HTML shaped like Astro's output for a lesson rendered with the slide components.
 const notes = (text: string) => `<aside class="slide-notes" data-slide-notes><p>${text}</p></aside>`;
