@@ -53,7 +53,7 @@ export function onDeckKey(event: KeyboardEvent, options: InputOptions) {
     return;
   }
   if (state === 'overview' && !event.ctrlKey && !event.metaKey && !event.altKey) return overviewKey(event, options);
-  // Esc on an open glossary term closes the term (src/scripts/term.ts), not the deck.
+  // Esc on an open glossary term closes the term (src/mdx/term.ts), not the deck.
   if (event.key === 'Escape' && (event.target as Element | null)?.closest?.('[data-term]')) return;
   const command = commandForKey(event, shortcuts());
   if (!command) return;

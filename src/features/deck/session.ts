@@ -6,7 +6,7 @@ import type { Actor } from 'xstate';
 import { deckMachine } from './deck.machine';
 import type { DeckAnnounceKind, DeckContext, DeckFocusTarget, DeckInput } from './deck.types';
 import { browserStorage, loadDeckRecord, newWindowId, openDeckChannel, saveDeckRecord, SHORTCUTS_KEY, type DeckTransport } from './channel';
-import { DEPTH_KEY, readPref, writePref } from '../../lib/prefs';
+import { DEPTH_KEY, readPref, writePref } from '../../platform/prefs';
 import { fitSlide, fragmentText, showSlide, slidesOf, toggleFullscreen } from './dom';
 import { indexFromHash, slideAnnouncement, type DeckCommand } from './keys';
 import { onDeckKey, watchPointer, watchSwipe } from './input';

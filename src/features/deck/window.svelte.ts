@@ -1,7 +1,7 @@
 // One deck window's set-up, shared by the audience island (DeckControls.svelte) and the presenter's
 // (PresenterView.svelte): the session and its actor, the snapshot as reactive values, and `mount`,
 // which connects the session to the page around the island once it has mounted.
-import { useActor } from '../../lib/useActor.svelte';
+import { useActor } from '../../platform/useActor.svelte';
 import { createDeckSession, type DeckMode, type DeckProps, type DeckUi } from './session';
 
 export function deckWindow(props: DeckProps, mode: DeckMode, ui: DeckUi) {
