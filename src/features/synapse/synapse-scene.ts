@@ -37,7 +37,7 @@ const CAMERAS: Record<Layout, Record<Framing, Camera>> = {
   },
   tall: {
     synapse: { cx: 0, cy: -20, s: 0.6 },
-    circuit: { cx: -470, cy: -300, s: 0.275 },
+    circuit: { cx: -478, cy: -300, s: 0.262 },
     cascade: { cx: 15, cy: 40, s: 0.66 },
     dendrite: { cx: -70, cy: -20, s: 0.24 },
   },
@@ -221,7 +221,14 @@ const NAMES: Record<Framing, Pick> = {
         ],
   dendrite: (s) => [
     { id: 'count', text: `Spines: ${s.spines}` },
-    ...(s.spines > 3 ? [{ id: 'new', text: 'New spines', to: SPINES_NEW.map((x) => [x, 58] as Pt) }] : []),
+    // The new spines left and right of the synapse are named from their own side: one leader
+    // across the whole drawing (through the terminal) was the first thing the eye followed.
+    ...(s.spines > 3
+      ? [
+          { id: 'new', text: 'New spines', to: SPINES_NEW.filter((x) => x < 0).map((x) => [x, 58] as Pt) },
+          { id: 'new-r', text: 'New spine', to: SPINES_NEW.filter((x) => x > 0).map((x) => [x, 58] as Pt) },
+        ]
+      : []),
     { id: 'dendrite', text: 'Dendrite', to: [250, 212] },
   ],
 };
@@ -261,6 +268,7 @@ const SPOTS: Record<Layout, Record<Framing, Record<string, Spot>>> = {
     dendrite: {
       count: [630, 30, 'end'],
       new: [120, 60, 'middle'],
+      'new-r': [630, 100, 'end'],
       dendrite: [440, 236, 'middle'],
     },
   },
@@ -297,6 +305,7 @@ const SPOTS: Record<Layout, Record<Framing, Record<string, Spot>>> = {
     dendrite: {
       count: [334, 28, 'end'],
       new: [110, 340, 'middle'],
+      'new-r': [336, 190, 'end'],
       dendrite: [270, 340, 'middle'],
     },
   },
