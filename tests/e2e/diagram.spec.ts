@@ -571,6 +571,9 @@ interface ArtReport {
   layout: string;
   labels: { text: string; px: number; box: { x: number; y: number; w: number; h: number } }[];
   overlaps: string[];
+  /** Pairs of labels whose plates touch (their text may still be apart). */
+  plateOverlaps: string[];
+  /** Labels whose text or plate reaches past the picture's edge. */
   outside: string[];
   textContrast: { text: string; ratio: number }[];
   actorContrast: { actor: string; ratio: number }[];
@@ -666,6 +669,17 @@ async function inspectArt(svg: Locator): Promise<ArtReport> {
       };
     });
     probe.remove();
+    // The plate each label sits on (what a reader sees as the label's box).
+    const plates = texts.map((t) => {
+      const r = (t.closest('[data-label]')?.querySelector('.plate') ?? t).getBoundingClientRect();
+      return { x: r.left - sr.left, y: r.top - sr.top, w: r.width, h: r.height };
+    });
+    const plateOverlaps: string[] = [];
+    plates.forEach((A, i) =>
+      plates.slice(i + 1).forEach((B, j) => {
+        if (A.x < B.x + B.w && B.x < A.x + A.w && A.y < B.y + B.h && B.y < A.y + A.h) plateOverlaps.push(`${labels[i]!.text} × ${labels[i + 1 + j]!.text}`);
+      }),
+    );
     const overlaps: string[] = [];
     labels.forEach((a, i) =>
       labels.slice(i + 1).forEach((b) => {
@@ -674,7 +688,8 @@ async function inspectArt(svg: Locator): Promise<ArtReport> {
         if (A.x < B.x + B.w && B.x < A.x + A.w && A.y < B.y + B.h && B.y < A.y + A.h) overlaps.push(`${a.text} × ${b.text}`);
       }),
     );
-    const outside = labels.filter(({ box: b }) => b.x < -0.5 || b.y < -0.5 || b.x + b.w > sr.width + 0.5 || b.y + b.h > sr.height + 0.5).map((l) => l.text);
+    const out = (b: { x: number; y: number; w: number; h: number }) => b.x < -0.5 || b.y < -0.5 || b.x + b.w > sr.width + 0.5 || b.y + b.h > sr.height + 0.5;
+    const outside = labels.filter((l, i) => out(l.box) || out(plates[i]!)).map((l) => l.text);
     const textContrast = texts.map((t, i) => {
       const [x, y] = centre(t.getBoundingClientRect());
       return { text: labels[i]!.text, ratio: ratio(parse(getComputedStyle(t).fill)!, behind(t, x, y)) };
@@ -710,6 +725,7 @@ async function inspectArt(svg: Locator): Promise<ArtReport> {
       layout: root.dataset.layout ?? '',
       labels,
       overlaps,
+      plateOverlaps,
       outside,
       textContrast,
       actorContrast,
@@ -727,6 +743,7 @@ async function inspectArt(svg: Locator): Promise<ArtReport> {
 function expectStandards(r: ArtReport, at: string, minPx: number | null): void {
   expect(r.labels.length, `labels at ${at}`).toBeGreaterThanOrEqual(3);
   expect(r.overlaps, `overlapping labels at ${at}`).toEqual([]);
+  expect(r.plateOverlaps, `overlapping label plates at ${at}`).toEqual([]);
   expect(r.outside, `labels outside the picture at ${at}`).toEqual([]);
   if (minPx !== null) for (const l of r.labels) expect(l.px, `size of "${l.text}" at ${at}`).toBeGreaterThanOrEqual(minPx);
   for (const t of r.textContrast) expect(t.ratio, `contrast of "${t.text}" at ${at}`).toBeGreaterThanOrEqual(4.5);
@@ -935,6 +952,7 @@ test('at 320 px wide every label stays apart and inside the picture', async ({ p
     await settle(page);
     const r = await inspectArt(art(page));
     expect(r.overlaps, `step ${n}`).toEqual([]);
+    expect(r.plateOverlaps, `step ${n}`).toEqual([]);
     expect(r.outside, `step ${n}`).toEqual([]);
     for (const l of r.labels) expect(l.px, `"${l.text}" at step ${n}`).toBeGreaterThanOrEqual(12);
   }
