@@ -820,9 +820,11 @@ for (const [width, height] of [
       await page.setViewportSize({ width, height });
       await setTheme(page, theme);
       await page.emulateMedia({ reducedMotion: 'reduce' });
-      // As a trainer gets there: the course path's "Slides" link, then the clicker's next key
+      // As a trainer gets there: "I'm presenting this", the course path's "Slides" link, then the clicker's next key
       // until the slide with the diagram is on screen.
       await page.goto('/');
+      await page.getByRole('button', { name: "I'm presenting this" }).click(); // presenters get the slide links
+      await page.locator('summary', { hasText: 'Module 2: The medicine' }).click(); // the lesson's module, folded
       await page.getByRole('link', { name: 'Slides for How ketamine works' }).click();
       await expect(page).toHaveURL(new RegExp(`${escape(LESSON)}slides/`));
       await waitForIslands(page);
