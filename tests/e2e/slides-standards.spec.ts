@@ -245,6 +245,35 @@ test.describe('every rendered text of every slide stays on its canvas', () => {
   });
 });
 
+test.describe('reduced motion: a long table fits at the same size', () => {
+  for (const [slug, n] of [['safety-and-risks', 3], ['forms-and-routes', 3], ['the-evidence', 14]] as const) {
+    test(`${slug} slide ${n}: table text as with motion, at least 18 px at 1280×720, nothing overflows`, async ({ browser }) => {
+      const sizes: number[] = [];
+      for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion });
+        const page = await context.newPage();
+        // Reached as a trainer does: the deck from its start, next until the table slide.
+        await openDeck(page, `/lessons/${slug}/slides/`);
+        for (let i = 1; i < n; i++) {
+          await page.evaluate((k) => (location.hash = `#${k}`), i + 1);
+          await expect(page.locator(`[data-slide="${i}"][data-current]`)).toBeVisible();
+        }
+        await page.waitForTimeout(100);
+        const state = await page.evaluate(() => {
+          const slide = document.querySelector<HTMLElement>('[data-slide][data-current]')!;
+          const over = [slide, ...slide.querySelectorAll<HTMLElement>('.table-wrap')].some((el) => el.scrollHeight > el.clientHeight + 1);
+          return { size: parseFloat(getComputedStyle(slide.querySelector('td')!).fontSize), over };
+        });
+        expect(state.over, `${reducedMotion}: overflows`).toBe(false);
+        sizes.push(state.size);
+        await context.close();
+      }
+      expect(sizes[1]).toBe(sizes[0]);
+      expect(sizes[0]).toBeGreaterThanOrEqual(18);
+    });
+  }
+});
+
 /** Words of terms and citations, on screen and in print, and the controls that print. */
 async function printKeeps(page: Page) {
   const read = () =>
