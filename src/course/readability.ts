@@ -15,8 +15,17 @@
 import { parse as parseYaml } from 'yaml';
 import { syllable } from 'syllable';
 
+// A course repeats its words; the build counts each distinct word once (syllable() is the slow part).
+const counted = new Map<string, number>();
+
 /** Counts the syllables of one token as defined above. */
 export function syllablesOf(token: string): number {
+  let n = counted.get(token);
+  if (n === undefined) counted.set(token, (n = countSyllables(token)));
+  return n;
+}
+
+function countSyllables(token: string): number {
   const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}%]+$/gu, '');
   if (!word) return 0;
   if (/^[\d.,]+%?$/.test(word)) {

@@ -7,10 +7,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { describeIssues, glossarySchema, lessonSchema, referenceSchema } from '../../src/course/schemas';
 import { slugFromId } from '../../src/features/path/course';
+import { authoringVocabularyInData, authoringVocabularyInLesson, authoringWords } from '../../src/course/authoring-vocabulary';
 import {
-  authoringVocabularyInData,
-  authoringVocabularyInLesson,
-  authoringWords,
   citeIds,
   claimsCiting,
   clinicalBlocks,

@@ -3,29 +3,20 @@
 // marks the questions already on the list, on arrival and on coming back to the page.
 // Imported by the lesson page's entry script (src/entries/lesson.ts); it runs on import.
 //
-// It reads and writes the list's stored format itself (src/features/consult/questions.ts: {"version":1,
-// "questions":[…]}, at most MAX_QUESTIONS) rather than importing that module: shared with the
-// consult page, the module would be one more file on every lesson page, which are at their budget.
-// tests/unit/consult.test.ts checks the two agree. A stored value it cannot read is left alone for the
-// consult page, which keeps a copy before starting afresh.
-import { key, read as readStored, write } from '../../platform/storage';
+// The list's format and rules are the consult page's own (list.ts, shared with it).
+// A stored value it cannot read whole is left alone for the consult page, which keeps a copy
+// before starting afresh.
+import { read as readStored, write } from '../../platform/storage';
+import { addQuestion, parseQuestions, QUESTIONS_KEY, serializeQuestions } from './list';
 
-const KEY = key('questions');
-const MAX = 40;
 const boxes = [...document.querySelectorAll<HTMLElement>('[data-ask]')];
 
-/** The stored questions; 'off' when storage cannot be used, 'bad' when the value is not a list. */
+/** The stored questions; 'off' when storage cannot be used, 'bad' when the value is not a clean list. */
 function read(): string[] | 'off' | 'bad' {
-  const stored = readStored(KEY);
+  const stored = readStored(QUESTIONS_KEY);
   if (!stored.ok) return 'off';
-  const raw = stored.value;
-  try {
-    const data = raw === null ? { version: 1, questions: [] } : JSON.parse(raw);
-    if (data?.version === 1 && Array.isArray(data.questions)) return data.questions.filter((q: unknown) => typeof q === 'string');
-  } catch {
-    // Not JSON: 'bad'.
-  }
-  return 'bad';
+  const { questions, problem } = parseQuestions(stored.value);
+  return problem ? 'bad' : questions;
 }
 
 function sync(): void {
@@ -43,9 +34,11 @@ for (const box of boxes) {
   const button = box.querySelector('button')!;
   button.addEventListener('click', () => {
     const list = read();
-    let outcome = typeof list === 'string' ? list : list.includes(button.value) ? 'already' : list.length >= MAX ? 'full' : 'added';
-    if (outcome === 'added') {
-      if (write(KEY, JSON.stringify({ version: 1, questions: [...list, button.value] })) !== 'ok') outcome = 'off';
+    let outcome: string = typeof list === 'string' ? list : 'added';
+    if (Array.isArray(list)) {
+      const added = addQuestion(list, button.value);
+      outcome = added.result;
+      if (outcome === 'added' && write(QUESTIONS_KEY, serializeQuestions(added.list)) !== 'ok') outcome = 'off';
     }
     box.querySelector('[data-ask-status]')!.textContent = box.querySelector(`[data-message="${outcome}"]`)!.textContent;
     sync();

@@ -9,17 +9,19 @@
 // throws never breaks the page: the list then lasts as long as the page.
 //
 // The list functions are pure (they return new arrays) and are shared by the consult page
-// (src/features/consult/page.ts) and tests/unit/consult.test.ts. The lesson buttons (src/features/consult/ask.ts)
-// write the same format without importing this module (consult.test.ts keeps them agreed).
+// (src/features/consult/page.ts) and tests/unit/consult.test.ts. The format and the rules shared
+// with the lesson buttons (ask.ts) are in list.ts.
 import { key, local, read, write } from '../../platform/storage';
+import { addQuestion, cleanQuestion, MAX_QUESTIONS, parseQuestions, QUESTIONS_KEY, sameQuestion, serializeQuestions, type QuestionsProblem } from './list';
 
-export const QUESTIONS_KEY = key('questions');
-export const QUESTIONS_VERSION = 1;
-/** Longest question kept (characters); the text box has the same maxlength. */
-export const MAX_LENGTH = 300;
-/** Most questions kept: far more than fit one printed page or one appointment. */
-export const MAX_QUESTIONS = 40;
-const MAX_RAW = 50_000;
+export * from './list';
+
+/** The part of Storage this module uses, so tests can pass a fake. */
+export interface QuestionStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 
 /**
  * The twelve questions of the fact sheet (§6.4), in plain words, in its order: the wording of the
@@ -69,49 +71,6 @@ export const MESSAGES = {
   moved: (position: number, total: number) => `Moved to number ${position} of ${total}.`,
 } as const;
 
-export type QuestionsProblem = 'unavailable' | 'unreadable' | 'repaired';
-
-/** Trims, joins runs of white space and cuts to MAX_LENGTH; '' when nothing is left. */
-export function cleanQuestion(text: unknown): string {
-  if (typeof text !== 'string') return '';
-  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_LENGTH).trim();
-}
-
-/** True when two questions are the same apart from case, spaces and the closing mark. */
-export function sameQuestion(a: string, b: string): boolean {
-  const key = (s: string) => cleanQuestion(s).toLowerCase().replace(/[\s.?!]+$/, '');
-  return key(a) === key(b);
-}
-
-/** Parses a stored value; never throws. `problem` says what was wrong, if anything. */
-export function parseQuestions(raw: string | null): { questions: string[]; problem: QuestionsProblem | null } {
-  if (raw === null) return { questions: [], problem: null };
-  let data: unknown;
-  try {
-    if (raw.length > MAX_RAW) throw new Error('too long');
-    data = JSON.parse(raw);
-  } catch {
-    return { questions: [], problem: 'unreadable' };
-  }
-  const list = (data as { questions?: unknown })?.questions;
-  if ((data as { version?: unknown })?.version !== QUESTIONS_VERSION || !Array.isArray(list)) {
-    return { questions: [], problem: 'unreadable' };
-  }
-  let questions: string[] = [];
-  for (const item of list) questions = addQuestion(questions, cleanQuestion(item)).list;
-  return { questions, problem: questions.length === list.length ? null : 'repaired' };
-}
-
-export function serializeQuestions(questions: readonly string[]): string {
-  return JSON.stringify({ version: QUESTIONS_VERSION, questions });
-}
-
-/** The part of Storage this module uses, so tests can pass a fake. */
-export interface QuestionStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
 /** Reads the list. An unreadable value is copied aside, so the next save cannot lose it. */
 export function loadQuestions(storage: QuestionStorage | null = local): {
   questions: string[];
@@ -128,18 +87,6 @@ export function loadQuestions(storage: QuestionStorage | null = local): {
 /** Saves the list; false when the browser refused (storage off or full). */
 export function saveQuestions(questions: readonly string[], storage: QuestionStorage | null = local): boolean {
   return write(QUESTIONS_KEY, serializeQuestions(questions), storage) === 'ok';
-}
-
-/** Adds a question at the end unless it is empty, already there, or the list is full. */
-export function addQuestion(
-  list: readonly string[],
-  text: string,
-): { list: string[]; result: 'added' | 'empty' | 'already' | 'full' } {
-  const question = cleanQuestion(text);
-  if (!question) return { list: [...list], result: 'empty' };
-  if (list.some((q) => sameQuestion(q, question))) return { list: [...list], result: 'already' };
-  if (list.length >= MAX_QUESTIONS) return { list: [...list], result: 'full' };
-  return { list: [...list, question], result: 'added' };
 }
 
 /** Moves the question at `index` by `by` places (−1 up, +1 down), staying inside the list. */
