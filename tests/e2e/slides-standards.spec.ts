@@ -283,7 +283,15 @@ async function printKeeps(page: Page) {
       return { terms: words('main .term-trigger'), cites: words('main .cite a') };
     });
   await page.emulateMedia({ media: 'screen' });
-  const screen = await read();
+  let screen = await read();
+  // The slides view shows one slide at a time: what a reader sees is every slide's, in turn.
+  const total = await page.locator('.deck-stage > [data-slide]').count();
+  for (let i = 1; i < total; i++) {
+    await page.evaluate((n) => (location.hash = `#${n}`), i + 1);
+    await expect(page.locator(`[data-slide="${i}"][data-current]`)).toBeVisible();
+    const now = await read();
+    screen = { terms: screen.terms.map((t, k) => t || now.terms[k]), cites: screen.cites.map((t, k) => t || now.cites[k]) };
+  }
   await page.emulateMedia({ media: 'print' });
   const paper = await read();
   const controls = await page.evaluate(() =>
