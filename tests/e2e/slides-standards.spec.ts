@@ -142,6 +142,11 @@ const measure = (page: Page) =>
     const table: number[] = [];
     if (box.left < -1 || box.top < -1 || box.right > view.width + 1 || box.bottom > view.height + 1)
       outside.push(`the canvas (${Math.round(box.width)}×${Math.round(box.height)} at ${Math.round(box.left)},${Math.round(box.top)}) leaves the window`);
+    // The slide number and lesson line at the foot: no other text may run into them.
+    const numberLine = slide.querySelector<HTMLElement>('.slide-number');
+    const feet = numberLine?.checkVisibility()
+      ? [...numberLine.children].filter((c) => c.checkVisibility()).map((c) => c.getBoundingClientRect())
+      : [];
     const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent!.trim();
@@ -161,6 +166,12 @@ const measure = (page: Page) =>
       for (const r of rects) {
         if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
           outside.push(`"${text.slice(0, 40)}" at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
+      }
+      if (!el.closest('.slide-number')) {
+        for (const r of rects)
+          for (const foot of feet)
+            if (r.left < foot.right && r.right > foot.left && r.top < foot.bottom - 1 && r.bottom > foot.top + 1)
+              outside.push(`"${text.slice(0, 40)}" runs into the slide number`);
       }
       const size = parseFloat(getComputedStyle(el).fontSize);
       if (el.closest('table')) {
