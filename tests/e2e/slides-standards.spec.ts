@@ -258,7 +258,7 @@ test.describe('every rendered text of every slide stays on its canvas', () => {
 
 test.describe('reduced motion: a long table fits at the same size', () => {
   for (const [slug, n] of [['safety-and-risks', 3], ['forms-and-routes', 3], ['the-evidence', 14]] as const) {
-    test(`${slug} slide ${n}: table text as with motion, at least 18 px at 1280×720, nothing overflows`, async ({ browser }) => {
+    test(`${slug} slide ${n}: table text as with motion, at least 17 px at 1280×720, nothing overflows, axe finds nothing`, async ({ browser }) => {
       const sizes: number[] = [];
       for (const reducedMotion of ['no-preference', 'reduce'] as const) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion });
@@ -276,11 +276,13 @@ test.describe('reduced motion: a long table fits at the same size', () => {
           return { size: parseFloat(getComputedStyle(slide.querySelector('td')!).fontSize), over };
         });
         expect(state.over, `${reducedMotion}: overflows`).toBe(false);
+        // The citation numbers in the cells keep their target spacing (2.5.8) and contrast.
+        if (reducedMotion === 'reduce') await expectNoAxeViolations(page, `(table slide ${n})`);
         sizes.push(state.size);
         await context.close();
       }
       expect(sizes[1]).toBe(sizes[0]);
-      expect(sizes[0]).toBeGreaterThanOrEqual(18);
+      expect(sizes[0]).toBeGreaterThanOrEqual(17);
     });
   }
 });
