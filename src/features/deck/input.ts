@@ -63,7 +63,7 @@ export function onDeckKey(event: KeyboardEvent, options: InputOptions) {
 
 type Listen = (target: EventTarget, type: string, fn: (e: never) => void) => void;
 
-/** The audience's control bar shows for a few seconds after the pointer moves (deck.css). */
+/** The audience's control bar shows for a few seconds after the pointer moves (deck-toolbar.css). */
 export function watchPointer(root: HTMLElement, listen: Listen): () => void {
   let idle: ReturnType<typeof setTimeout> | undefined;
   listen(root, 'pointermove', () => {
