@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { distStats } from './scale-stats.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -23,7 +24,6 @@ const sizes = opt('sizes', '11,100,500').split(',').map(Number);
 const source = opt('source', '');
 const keep = args.includes('--keep');
 const asJson = args.includes('--json');
-const LISTING_PAGES = ['index.html', 'learned/index.html', 'progress/index.html', 'assessment/index.html'];
 
 /** The real course: lesson files in order, with their slug. */
 function realLessons(dir) {
@@ -124,35 +124,6 @@ function build(dir) {
     cpu = [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((s, m) => s + Number(m[1]) * 60 + Number(m[2]), 0);
   }
   return { wall, cpu, peakMB, load };
-}
-
-function walk(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-}
-
-/** Elements in an HTML document, as the parser would create them (not counting text nodes):
- *  start tags outside comments, scripts and styles. */
-export function countElements(html) {
-  const stripped = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1')
-    .replace(/(<style\b[^>]*>)[\s\S]*?<\/style>/gi, '$1');
-  return (stripped.match(/<[a-zA-Z][a-zA-Z0-9-]*/g) ?? []).length;
-}
-
-export function distStats(dist) {
-  const files = walk(dist);
-  const pages = files.filter((f) => f.endsWith('.html')).length;
-  const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
-  const listing = Object.fromEntries(
-    LISTING_PAGES.map((p) => {
-      const file = join(dist, p);
-      if (!existsSync(file)) return [p, null];
-      const html = readFileSync(file, 'utf8');
-      return [p, { kb: Buffer.byteLength(html) / 1024, elements: countElements(html) }];
-    }),
-  );
-  return { pages, distMB: bytes / 1024 / 1024, listing };
 }
 
 /** The largest record the course can produce: every lesson visited, finished and completed, with a
