@@ -40,14 +40,14 @@ export default defineConfig({
             if (id.includes('/node_modules/xstate/')) return 'runtime-xstate';
             if (id.includes('/node_modules/svelte/')) return 'runtime-svelte';
             // What every page runs (the storage door, preferences, theme toggle) in one small file.
-            if (/\/src\/(platform\/(storage|prefs)|lib\/prefs|scripts\/(theme|review-due)|features\/(offline\/register|review\/peek))\.ts/.test(id)) return 'core';
+            if (/\/src\/(platform\/(storage|prefs)|components\/theme|features\/(offline\/register|review\/(peek|due-count)))\.ts/.test(id)) return 'core';
             // Reading progress and telling its problem, shared by every page that shows progress
             // (path, lesson, learned, certificate, progress, assessment) instead of copied.
-            if (/\/src\/(features\/progress\/(record|peek|watch)|platform\/tab|lib\/course|scripts\/notice)\.ts/.test(id)) return 'progress-read';
+            if (/\/src\/(features\/progress\/(record|peek|watch|notice)|platform\/tab|features\/path\/course)\.ts/.test(id)) return 'progress-read';
             // Writing progress (the store, merge, compaction), shared by the pages that write it.
-            if (/\/src\/(features\/progress\/(base|merge|compact)|scripts\/notice-store)\.ts/.test(id)) return 'progress-store';
+            if (/\/src\/features\/progress\/(base|merge|compact|notice-store)\.ts/.test(id)) return 'progress-store';
             // The quiz's styles in one stylesheet (else two byte-identical copies on every lesson).
-            if (/\/src\/components\/Quiz[A-Za-z]*\.svelte\?svelte&type=style/.test(id)) return 'quiz';
+            if (/\/src\/features\/quiz\/Quiz[A-Za-z]*\.svelte\?svelte&type=style/.test(id)) return 'quiz';
           },
         },
       },

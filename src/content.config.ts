@@ -1,34 +1,21 @@
 import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { lessonSchema, referenceSchema, glossarySchema, moduleSchema } from './lib/schemas';
-import { quizBankSchema } from './lib/quiz-schema';
+import { lessonSchema, referenceSchema, glossarySchema, moduleSchema } from './course/schemas';
+import { quizBankSchema } from './course/quiz-schema';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { authoringVocabularyInData, authoringVocabularyInLesson } from './lib/content-rules';
+import { assertCourseRules } from './course/rules';
 
 // The course folder: lessons/, or another one for a synthetic or second course
 // (COURSE_DIR=path npm run build; scripts/bench-scale.mjs).
 const COURSE_DIR = (process.env.COURSE_DIR ?? './lessons').replace(/\/+$/, '');
 
-// Authoring marks ([K], "verify", "fact sheet", …) in learner-facing content fail the build, naming
-// the file and the field (rule and wording: src/lib/content-rules.ts). Runs when the collections load.
-function assertNoAuthoringVocabulary(dir: string): void {
-  const problems = readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const file = `${dir.replace(/^\.\//, '')}/${name}`;
-      const text = readFileSync(join(dir, name), 'utf8');
-      if (name.endsWith('.mdx')) return authoringVocabularyInLesson(file, text);
-      if (name.endsWith('.yaml')) return authoringVocabularyInData(file, parseYaml(text));
-      return [];
-    });
-  if (problems.length) {
-    throw new Error(`Authoring vocabulary in learner-facing content (move it to a reviewNote or an MDX comment):\n${problems.join('\n')}`);
-  }
-}
-assertNoAuthoringVocabulary(COURSE_DIR);
+// The content rules (citations, Cite/Term ids, lesson structure, plain-language grade, authoring
+// marks) fail the build naming the file and the line or field: src/course/rules.ts. They run when
+// the collections load, before any page is rendered.
+assertCourseRules(COURSE_DIR);
 
 // A malformed file fails the build: Astro reports the entry's file and the zod path of the field.
 const lessons = defineCollection({
@@ -54,7 +41,7 @@ const quizzes = defineCollection({
 });
 
 // Optional: lessons/modules.yaml, a list of { id, title, summary } in path order. A course without
-// it has no modules; the lessons' `module` fields are checked against it in src/lib/content.ts.
+// it has no modules; the lessons' `module` fields are checked against it in src/course/content.ts.
 const modulesFile = `${COURSE_DIR}/modules.yaml`;
 // Read here rather than with file(): the module's place in the list is its number, and a
 // collection's entries come back in no particular order.

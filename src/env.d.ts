@@ -9,6 +9,6 @@ declare namespace App {
     /** Set by the page that renders a lesson: the view it is shown in (src/mdx/SynapseDiagram.astro). */
     lessonView?: 'reading' | 'slides' | 'handout' | 'learned';
     /** Set by the lesson page for <LessonQuiz />: the lesson's bank and its section headings. */
-    lessonQuiz?: { slug: string; bank: import('./lib/quiz-schema').QuizBank; sections: Record<string, string> };
+    lessonQuiz?: { slug: string; bank: import('./course/quiz-schema').QuizBank; sections: Record<string, string> };
   }
 }

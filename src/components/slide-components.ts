@@ -4,10 +4,10 @@
 // a split mark, <Fragments> marks a list to reveal item by item, the quiz is left out, citations
 // link to the lesson page (the address names the slide), and the diagram (imported by its lessons,
 // src/mdx/SynapseDiagram.astro) is the live island on slides and still frames in the handout.
-import Cite from './Cite.astro';
-import Term from './Term.astro';
-import Plain from './Plain.astro';
-import Clinical from './Clinical.astro';
+import Cite from '../mdx/Cite.astro';
+import Term from '../mdx/Term.astro';
+import Plain from '../mdx/Plain.astro';
+import Clinical from '../mdx/Clinical.astro';
 import SlideCite from './SlideCite.astro';
 import SlideNotes from './SlideNotes.astro';
 import SlideFace from './SlideFace.astro';

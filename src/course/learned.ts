@@ -2,8 +2,8 @@
 // key points its MDX tree gave (src/integrations/key-points.mjs). Build-time only: render() here
 // only loads a lesson's compiled module for its frontmatter; nothing is rendered.
 import { render } from 'astro:content';
-import { getCourse } from '../lib/content';
-import { patientPath } from '../lib/audience';
+import { getCourse } from './content';
+import { patientPath } from '../platform/audience';
 import type { KeyPoint } from './key-points';
 
 export interface LearnedEntry {

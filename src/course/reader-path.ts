@@ -1,8 +1,8 @@
 // Build-time only: a lesson's neighbours along each reader's path (course order; the patient path),
 // for LessonFooter and LessonPager. The patient path is the lessons with a patientOrder; a lesson
 // off it ("More lessons" on the home page) has its neighbours among those other lessons.
-import { getCourse } from '../lib/content';
-import { patientPath } from '../lib/audience';
+import { getCourse } from './content';
+import { patientPath } from '../platform/audience';
 
 export interface Neighbour {
   slug: string;

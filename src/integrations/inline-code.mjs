@@ -7,7 +7,7 @@ import { beforePaint } from '../platform/storage.ts';
 
 /**
  * Applies the stored theme, reading depth and audience before first paint, so there is no flash.
- * A patient (src/lib/audience.ts) who has not chosen a depth reads plain language. The home page's
+ * A patient (src/platform/audience.ts) who has not chosen a depth reads plain language. The home page's
  * "Who is reading?" form sends ?audience=…: stored here, then taken out of the address.
  */
 export const PREFERENCES_BEFORE_PAINT = beforePaint();

@@ -20,7 +20,7 @@ export type KeyName =
   | 'audience'
   | 'motion'
   | 'quiz-mode'
-  | 'questions' // the patient's questions (src/lib/consult.ts)
+  | 'questions' // the patient's questions (src/features/consult/questions.ts)
   | 'questions:unreadable'
   | 'deck-shortcuts'
   | `deck:${string}` // a deck's position record, and its BroadcastChannel's name

@@ -1,4 +1,4 @@
 // The slide and presenter pages: glossary terms on slides open on click and close with Esc
-// (src/scripts/term.ts). The deck itself is an island (DeckControls / PresenterView).
-import './term';
+// (src/mdx/term.ts). The deck itself is an island (DeckControls / PresenterView).
+import '../mdx/term';
 import '../features/offline/register';

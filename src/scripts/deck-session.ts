@@ -5,7 +5,7 @@ import type { Actor } from 'xstate';
 import { deckMachine } from '../machines/deck.machine';
 import type { DeckAnnounceKind, DeckContext, DeckFocusTarget, DeckInput } from '../machines/deck.types';
 import { browserStorage, loadDeckRecord, newWindowId, openDeckChannel, saveDeckRecord, SHORTCUTS_KEY, type DeckTransport } from '../lib/deck-sync';
-import { DEPTH_KEY, readPref, writePref } from '../lib/prefs';
+import { DEPTH_KEY, readPref, writePref } from '../platform/prefs';
 import {
   askStepper,
   commandForKey,
@@ -248,7 +248,7 @@ export function createDeckSession(props: DeckProps, mode: DeckMode, ui: DeckUi) 
       return;
     }
     if (state === 'overview' && !event.ctrlKey && !event.metaKey && !event.altKey) return overviewKey(event, columns);
-    // Esc on an open glossary term closes the term (src/scripts/term.ts), not the deck.
+    // Esc on an open glossary term closes the term (src/mdx/term.ts), not the deck.
     if (event.key === 'Escape' && (event.target as Element | null)?.closest?.('[data-term]')) return;
     const command = commandForKey(event, shortcuts);
     if (!command) return;

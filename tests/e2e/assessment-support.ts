@@ -43,7 +43,7 @@ export async function storedSeed(page: Page): Promise<number> {
 }
 
 /** Every lesson of the course complete, as a learner who reaches the assessment has them (the
- *  course is complete only with every lesson and the assessment: src/lib/course.ts). */
+ *  course is complete only with every lesson and the assessment: src/features/path/course.ts). */
 export function allLessonsDone(at = '2026-11-30T10:00:00.000Z') {
   const slugs = readdirSync('lessons').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '').replace(/^\d+[-_]/, ''));
   return Object.fromEntries(slugs.map((slug) => [slug, { visitedAt: at, reachedEndAt: at, completedAt: at }]));

@@ -275,7 +275,7 @@ for (const theme of ['light', 'dark'] as const) {
 test('certificate unlocks when another tab passes the assessment', async ({ page }) => {
   await page.goto('/certificate/');
   await expect(page.locator('[data-cert-locked]')).toBeVisible();
-  // Every lesson complete too: the course is complete only with both (src/lib/course.ts).
+  // Every lesson complete too: the course is complete only with both (src/features/path/course.ts).
   await page.evaluate(([key, lessons]) => {
     const value = JSON.stringify({
       version: 3,

@@ -4,7 +4,7 @@
 // axe runs on every state, under print media too; no page error, no request leaves the machine.
 import { test, expect, type Page } from '@playwright/test';
 import { expectNoAxeViolations, tabTo, waitForIslands, watchPage } from './support';
-import { SUGGESTED_QUESTIONS } from '../../src/lib/consult';
+import { SUGGESTED_QUESTIONS } from '../../src/features/consult/questions';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -30,7 +30,7 @@ async function printedPages(page: Page, format: 'A4' | 'Letter'): Promise<number
 async function addFromLesson(page: Page, question: string) {
   expect(
     await page.locator('[data-ask]').count(),
-    'no "Add to my questions" box in this lesson: are <AskQuestion /> in the lessons and is src/scripts/ask.ts imported by src/scripts/pages/lesson.ts?',
+    'no "Add to my questions" box in this lesson: are <AskQuestion /> in the lessons and is src/features/consult/ask.ts imported by src/entries/lesson.ts?',
   ).toBeGreaterThan(0);
   const box = page.locator('[data-ask]').filter({ hasText: question });
   const button = box.getByRole('button', { name: 'Add to my questions' });

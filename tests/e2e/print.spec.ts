@@ -5,13 +5,13 @@
 import { test, expect, type Page } from '@playwright/test';
 import { sitemapPaths } from './support';
 import { readFileSync, readdirSync } from 'node:fs';
-import { SUGGESTED_QUESTIONS, serializeQuestions } from '../../src/lib/consult';
+import { SUGGESTED_QUESTIONS, serializeQuestions } from '../../src/features/consult/questions';
 
 const PREFIX = 'ketamine-course:';
 const LESSONS = sitemapPaths()
   .map((p) => /^\/lessons\/([^/]+)\/$/.exec(p)?.[1])
   .filter((s): s is string => Boolean(s));
-/** The patient path: lessons with a patientOrder in their front matter (src/lib/audience.ts). */
+/** The patient path: lessons with a patientOrder in their front matter (src/platform/audience.ts). */
 const PATIENT_PATH = readdirSync('lessons')
   .filter((f) => f.endsWith('.mdx') && /^patientOrder:/m.test(readFileSync(`lessons/${f}`, 'utf8')))
   .map((f) => f.replace(/^\d+-/, '').replace(/\.mdx$/, ''));

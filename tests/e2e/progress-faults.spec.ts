@@ -143,7 +143,7 @@ test.describe('storage refused from outside', () => {
     await expectLessonOneKept(page);
     expect((await stored(page)).name).toContain(SLUG);
     await expectPathShows(page, [SLUG]);
-    // A course completed in the tab (every lesson and a pass: courseStatus, src/lib/course.ts) unlocks
+    // A course completed in the tab (every lesson and a pass: courseStatus, src/features/path/course.ts) unlocks
     // the certificate page in the same tab.
     const slugs = await courseSlugs(page);
     await page.evaluate((slugs) => {

@@ -8,7 +8,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { expectNoAxeViolations, tabTo, waitForIslands, watchPage } from './support';
 import { checkAndContinue, press, quiz } from './quiz-support';
 import { answerQuestion, drawFor, loadBanks, storedRecord, storedSeed } from './assessment-support';
-import type { Question } from '../../src/machines/quiz.types';
+import type { Question } from '../../src/features/quiz/quiz.types';
 
 const banks = loadBanks();
 const LESSONS = 11;

@@ -99,7 +99,15 @@ function setup(props: Record<string, unknown> = {}) {
     await fireEvent.click(within(root).getByLabelText(label));
     await settle();
   };
-  return { ...result, root, live, click, choose, onComplete };
+  /** Answers the questions in order (one choice each), checking each, up to the result. */
+  const answerAll = async (...choices: (string | RegExp)[]) => {
+    for (const [i, label] of choices.entries()) {
+      await choose(label);
+      await click('Check answer');
+      await click(i < choices.length - 1 ? 'Next question' : 'See your result');
+    }
+  };
+  return { ...result, root, live, click, choose, answerAll, onComplete };
 }
 
 afterEach(() => cleanup());
@@ -314,14 +322,9 @@ describe('Quiz', () => {
   });
 
   it('the result gives the score, what was missed with links to re-read, and the actions', async () => {
-    const { root, click, choose } = setup();
+    const { root, click, answerAll } = setup();
     await click('Start the quiz');
-    await choose('Scores fell by half');
-    await click('Check answer');
-    await click('Next question');
-    await choose('False');
-    await click('Check answer');
-    await click('See your result');
+    await answerAll('Scores fell by half', 'False');
     expect(text(root)).toContain('You got 1 of 2 right. You need 2 to pass.');
     const missed = root.querySelector('.missed')!;
     expect(within(missed as HTMLElement).getByRole('heading', { name: 'What you missed' })).toBeTruthy();
@@ -370,16 +373,11 @@ describe('Quiz', () => {
   });
 
   it('practice mode: no pass or fail wording, only how it went', async () => {
-    const { root, click, choose, onComplete, live } = setup({ mode: 'practice' });
+    const { root, click, choose, answerAll, onComplete, live } = setup({ mode: 'practice' });
     expect(within(root).getByRole('heading', { level: 2 }).textContent).toBe('Practise what you have learned');
     expect(text(root).toLowerCase()).not.toMatch(/\bpass|\bfail/);
     await click('Start the quiz');
-    await choose('Scores fell by half');
-    await click('Check answer');
-    await click('Next question');
-    await choose('False');
-    await click('Check answer');
-    await click('See your result');
+    await answerAll('Scores fell by half', 'False');
     expect(within(root).getByRole('heading', { name: "You've practised this quiz — here is how it went" })).toBe(
       document.activeElement,
     );
@@ -391,14 +389,9 @@ describe('Quiz', () => {
   });
 
   it('review lists every answer with its verdict; Back returns to the result', async () => {
-    const { root, click, choose } = setup();
+    const { root, click, answerAll } = setup();
     await click('Start the quiz');
-    await choose('Few or no symptoms remain');
-    await click('Check answer');
-    await click('Next question');
-    await choose('True');
-    await click('Check answer');
-    await click('See your result');
+    await answerAll('Few or no symptoms remain', 'True');
     await click('Review your answers');
     const heading = within(root).getByRole('heading', { name: 'Your answers' });
     expect(document.activeElement).toBe(heading);

@@ -1,10 +1,10 @@
-// Who is reading (src/lib/audience.ts): the stored value is untrusted, the defaults each audience
+// Who is reading (src/platform/audience.ts): the stored value is untrusted, the defaults each audience
 // gets, the patient path, and the inline script in Base.astro that applies them before first paint.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { AUDIENCES, AUDIENCE_KEY, defaultDepth, defaultQuizMode, parseAudience, patientPath } from '../../src/lib/audience';
-import { PREFIX } from '../../src/lib/prefs';
+import { AUDIENCES, AUDIENCE_KEY, defaultDepth, defaultQuizMode, parseAudience, patientPath } from '../../src/platform/audience';
+import { PREFIX } from '../../src/platform/prefs';
 import { beforePaint } from '../../src/platform/storage';
 
 describe('audience', () => {

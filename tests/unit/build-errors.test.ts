@@ -57,5 +57,20 @@ describe('the build rejects malformed lessons', { timeout: 180_000 }, () => {
     const { status, output } = build(fixture({ '02-second.mdx': base.replace('Text.', 'Text <Cite id="nobody-1999"/>.') }));
     expect(status).not.toBe(0);
     expect(output).toMatch(/02-second\.mdx: <Cite id="nobody-1999">/);
+    });
+
+  test('a figure without a citation names the lesson, the line and the number (content rules run in the build)', () => {
+    const broken = `${base}\n<Clinical>\n\nAbout 52% respond at 24 hours.\n\n</Clinical>\n`;
+    const { status, output } = build(fixture({ '02-second.mdx': broken }));
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/02-second\.mdx:\d+: paragraph with 52%, 24 and no <Cite>/);
+  });
+
+  test('plain language above grade 8 names the lesson and the block', () => {
+    const hard =
+      'Pharmacological antagonism of ionotropic glutamatergic receptors precipitates neurophysiological reorganisation, consequently necessitating individualised psychiatric supervision.';
+    const { status, output } = build(fixture({ '02-second.mdx': `${base}\n<Plain>\n\n${hard}\n\n</Plain>\n` }));
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/02-second\.mdx: <Plain> block 1 "Pharmacological antagonism.*reads at grade/);
   });
 });

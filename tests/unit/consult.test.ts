@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-// The question list for the appointment (src/lib/consult.ts): stored values are untrusted input,
+// The question list for the appointment (src/features/consult/questions.ts): stored values are untrusted input,
 // storage may be off or full, and every edit keeps the list sensible (no blanks, no repeats).
-// Last, the lessons' "Add to my questions" script (src/scripts/ask.ts), which writes the same
+// Last, the lessons' "Add to my questions" script (src/features/consult/ask.ts), which writes the same
 // stored format without importing the module: the two must agree.
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import fc from 'fast-check';
@@ -22,8 +22,8 @@ import {
   saveQuestions,
   serializeQuestions,
   storedQuestions,
-} from '../../src/lib/consult';
-import { PREFIX } from '../../src/lib/prefs';
+} from '../../src/features/consult/questions';
+import { PREFIX } from '../../src/platform/prefs';
 import { SharedStorage } from './fake-storage';
 
 describe('the suggested questions', () => {
@@ -249,7 +249,7 @@ describe('the lessons\' "Add to my questions" script agrees with the list', () =
   async function page(...questions: string[]) {
     document.body.innerHTML = questions.map(box).join('');
     vi.resetModules();
-    await import('../../src/scripts/ask');
+    await import('../../src/features/consult/ask');
     dispatchEvent(new Event('pageshow'));
     const boxes = [...document.querySelectorAll<HTMLElement>('[data-ask]')];
     return boxes.map((b) => ({

@@ -5,12 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
-import { describeIssues, glossarySchema, lessonSchema, referenceSchema } from '../../src/lib/schemas';
-import { slugFromId } from '../../src/lib/course';
+import { describeIssues, glossarySchema, lessonSchema, referenceSchema } from '../../src/course/schemas';
+import { slugFromId } from '../../src/features/path/course';
+import { authoringVocabularyInData, authoringVocabularyInLesson, authoringWords } from '../../src/course/authoring-vocabulary';
 import {
-  authoringVocabularyInData,
-  authoringVocabularyInLesson,
-  authoringWords,
   citeIds,
   claimsCiting,
   clinicalBlocks,
@@ -27,7 +25,7 @@ import {
   unknownRelatedTerms,
   unknownTermIds,
   unusedReferences,
-} from '../../src/lib/content-rules';
+} from '../../src/course/content-rules';
 
 const LESSONS = join(import.meta.dirname, '../../lessons');
 
@@ -321,7 +319,7 @@ describe('references.yaml and glossary.yaml', () => {
   });
 
   test('glossary plain definitions read at grade 8 or below', async () => {
-    const { fleschKincaidGrade } = await import('../../src/lib/readability');
+    const { fleschKincaidGrade } = await import('../../src/course/readability');
     const hard = parseList('glossary.yaml', glossarySchema)
       .map((t) => ({ id: t.id, grade: fleschKincaidGrade(t.plain) }))
       .filter((t) => t.grade > 8)

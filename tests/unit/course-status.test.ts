@@ -1,8 +1,8 @@
-// Course completion is defined once (src/lib/course.ts): every lesson complete and the final
+// Course completion is defined once (src/features/path/course.ts): every lesson complete and the final
 // assessment passed. The path, /progress/, the certificate and the lesson pages all ask it.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { courseStatus } from '../../src/lib/course';
+import { courseStatus } from '../../src/features/path/course';
 
 const slugs = ['a', 'b', 'c'];
 const at = '2026-11-30T10:00:00.000Z';

@@ -1,9 +1,9 @@
 // The words of the patient-facing interface read at grade 8 or below (Flesch–Kincaid, the same
-// rule as the lessons: src/lib/readability.ts). The pages are rendered with Astro's container API
+// rule as the lessons: src/course/readability.ts). The pages are rendered with Astro's container API
 // (no build needed), so what is measured is the HTML a patient gets: the consult page, "What I
 // learned", the privacy page, the home page's chooser and patient path words, the "Add to my
 // questions" box and the site's header and footer. The suggested questions and the messages the
-// scripts announce are measured from src/lib (they are the same strings the scripts use).
+// scripts announce are measured from their modules (they are the same strings the scripts use).
 // The lessons' own text is measured by readability.test.ts; an empty course is rendered here.
 import { describe, expect, test } from 'vitest';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
@@ -11,10 +11,10 @@ import Consult from '../../src/pages/consult.astro';
 import Learned from '../../src/pages/learned.astro';
 import Privacy from '../../src/pages/privacy.astro';
 import Home from '../../src/pages/index.astro';
-import AskQuestion from '../../src/components/AskQuestion.astro';
-import { fleschKincaidGrade, plainText } from '../../src/lib/readability';
-import { MESSAGES, SUGGESTED_QUESTIONS } from '../../src/lib/consult';
-import { AUDIENCE_TEXT } from '../../src/lib/audience';
+import AskQuestion from '../../src/features/consult/AskQuestion.astro';
+import { fleschKincaidGrade, plainText } from '../../src/course/readability';
+import { MESSAGES, SUGGESTED_QUESTIONS } from '../../src/features/consult/questions';
+import { AUDIENCE_TEXT } from '../../src/platform/audience';
 
 const MAX_GRADE = 8;
 const grade = (text: string) => Math.round(fleschKincaidGrade(text) * 10) / 10;
@@ -65,7 +65,7 @@ describe('patient-facing pages read at grade 8 or below', () => {
   });
 });
 
-describe('interface words from src/lib', () => {
+describe('interface words from the feature modules', () => {
   test('the suggested questions, as a list and one by one', () => {
     const all = SUGGESTED_QUESTIONS.join('\n');
     expect(grade(all)).toBeLessThanOrEqual(MAX_GRADE);

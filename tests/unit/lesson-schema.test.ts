@@ -1,9 +1,9 @@
 // Bad lesson input must fail with a message naming the file and the field. The same schema and
-// sequence() run in the build (src/content.config.ts, src/lib/content.ts).
+// sequence() run in the build (src/content.config.ts, src/course/content.ts).
 import { describe, expect, test } from 'vitest';
-import { parseLesson } from '../../src/lib/schemas';
-import { neighbours, sequence, slugFromId } from '../../src/lib/course';
-import { assertKnownIds, citationOrder, termIds } from '../../src/lib/lesson-content';
+import { parseLesson } from '../../src/course/schemas';
+import { neighbours, sequence, slugFromId } from '../../src/features/path/course';
+import { assertKnownIds, citationOrder, termIds } from '../../src/course/lesson-content';
 
 const good = {
   title: 'How ketamine works',

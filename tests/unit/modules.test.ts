@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { groupModules, modulesBySlug, type ModuleDef } from '../../src/course/modules';
-import { moduleSchema, lessonSchema } from '../../src/lib/schemas';
+import { moduleSchema, lessonSchema } from '../../src/course/schemas';
 
 const defs: ModuleDef[] = [
   { id: 'one', title: 'One', summary: 'The first module of a test course.' },

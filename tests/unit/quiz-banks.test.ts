@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkQuizSections, validateQuizBank, type QuizBank } from '../../src/lib/quiz-schema';
+import { checkQuizSections, validateQuizBank, type QuizBank } from '../../src/course/quiz-schema';
 import { QUESTION_TYPES, type Question } from '../../src/features/quiz/quiz.types';
 
 const LESSONS = join(process.cwd(), 'lessons');

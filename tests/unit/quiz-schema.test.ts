@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkQuizSections, quizBankSchema, validateQuizBank } from '../../src/lib/quiz-schema';
+import { checkQuizSections, quizBankSchema, validateQuizBank } from '../../src/course/quiz-schema';
 
 const FILE = 'lessons/04-what-the-evidence-says.quiz.yaml';
 

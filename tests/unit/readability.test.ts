@@ -12,7 +12,7 @@ import {
   summaryOf,
   syllablesOf,
   textStats,
-} from '../../src/lib/readability';
+} from '../../src/course/readability';
 
 const MAX_GRADE = 8;
 const LESSONS = join(import.meta.dirname, '../../lessons');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { fleschKincaidGrade } from '../../src/lib/readability';
+import { fleschKincaidGrade } from '../../src/course/readability';
 import { SYNAPSE_STEPS, SYNAPSE_CITE_IDS, STEP_COUNT, stepAt, stepLabel } from '../../src/features/synapse/synapse-steps';
 import { VIEW, labelsFor, sceneFor, textWidth } from '../../src/features/synapse/synapse-scene';
 

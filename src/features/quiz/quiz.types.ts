@@ -1,6 +1,6 @@
 // Types shared by the quiz machine, the quiz bank schema and the Quiz component.
 // Plain TypeScript, no zod: the machine ships to the browser and must stay small.
-// src/lib/quiz-schema.ts checks at compile time that a parsed bank fits these types.
+// src/course/quiz-schema.ts checks at compile time that a parsed bank fits these types.
 
 export const QUESTION_TYPES = ['single', 'multiple', 'truefalse', 'ordering', 'matching'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];

@@ -4,7 +4,7 @@
 // build stops here if a question names a section its lesson does not have.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection, render } from 'astro:content';
-import { getCourse } from '../../../lib/content';
+import { getCourse } from '../../../course/content';
 import { assessmentId, banksInCourseOrder, missingSections, sectionsMap, type BankFile } from '../../../features/quiz/assessment';
 import type { Question } from '../../../features/quiz/quiz.types';
 

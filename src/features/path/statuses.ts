@@ -1,0 +1,85 @@
+// The path page: each lesson's status, and "Start" becomes "Continue: …". It only shows progress,
+// so it reads it without the store. The page has the course list and, for patients,
+// the patient path and the other lessons (LessonPath.astro); the start button follows the lists
+// the reader sees (data-audience on <html>, set before first paint by Base.astro). A course listed
+// by module (src/course/scale.ts) shows module cards (li[data-module-slugs]): a card's status is its
+// lessons' ("In progress (2 of 6)"), and "Continue" still names the first lesson not complete.
+// Module pages (/modules/<id>/) run this too: lesson statuses, no start button, no final step.
+//
+// It reads the record through src/features/progress/peek.ts (shared with the store and the other
+// read-only pages in one chunk: astro.config.mjs), so every page shows the same record and problem.
+import { lessonStatus } from '../progress/record';
+import { peekProgress } from '../progress/peek';
+import { watchProgress } from '../progress/watch';
+import { showNotice } from '../progress/notice';
+import { courseStatus } from './course';
+
+let view = peekProgress();
+showNotice(view.problem);
+const lists = [...document.querySelectorAll<HTMLElement>('[data-lesson-path]')];
+const cta = document.querySelector<HTMLAnchorElement>('[data-course-cta]');
+const ITEMS = 'li[data-slug],li[data-module-slugs]';
+const slugsOf = (item: HTMLElement) => item.dataset.slug?.split(' ') ?? item.dataset.moduleSlugs!.split(' ');
+
+function render(): void {
+  const patient = document.documentElement.dataset.audience === 'patient';
+  const shown = patient ? /patient|more/ : /course/;
+  let firstOpen: [string, string] | undefined;
+  let first: [string, string, HTMLElement] | undefined;
+  let done = 0;
+  let started = false;
+  const seen = new Set<string>();
+  for (const list of lists) {
+    const counts = shown.test(list.dataset.path!);
+    // Module cards list the course's lessons in order, so a card's lessons are numbered on from the last.
+    let position = 0;
+    for (const item of list.querySelectorAll<HTMLElement>(ITEMS)) {
+      const slugs = slugsOf(item);
+      const states = slugs.map((slug) => lessonStatus(view.record, slug));
+      const complete = states.filter((s) => s === 'completed').length;
+      const state = complete === slugs.length ? 'completed' : states.some((s) => s !== 'not-started') ? 'in-progress' : 'not-started';
+      setStatus(item, state, item.dataset.slug ? '' : ` (${complete} of ${slugs.length})`);
+      if (!counts) continue;
+      slugs.forEach((slug, k) => {
+        position++;
+        if (seen.has(slug)) return;
+        seen.add(slug);
+        // A lesson item names itself (data-cta); a module card's lessons by their place on the list.
+        const step: [string, string] = item.dataset.slug ? [item.querySelector('a')!.href, item.dataset.cta!] : [`/lessons/${slug}/`, `Lesson ${position}`];
+        first ??= [...step, list];
+        if (states[k] === 'completed') done++;
+        else firstOpen ??= step;
+        if (states[k] !== 'not-started') started = true;
+      });
+    }
+  }
+  // The final step (course list only): completion as src/features/path/course.ts defines it. Words are in
+  // the HTML (data-* on the step and on the button), to keep this page within its 3 KB budget.
+  const final = document.querySelector<HTMLElement>('li[data-final]');
+  if (!final || !cta || !first) return;
+  const course = courseStatus(view.record, [...final.parentElement!.querySelectorAll<HTMLElement>(ITEMS)].flatMap(slugsOf));
+  const step = course.complete ? 'complete' : course.assessment;
+  setStatus(final, step);
+  const summary = document.querySelector<HTMLElement>('[data-path-summary]')!;
+  summary.textContent = course.complete && !patient ? summary.dataset.complete! : `${done} of ${seen.size} lessons complete.`;
+  summary.classList.remove('pending');
+  const target = firstOpen ?? first;
+  cta.href = target[0];
+  if (!started) return;
+  cta.textContent = firstOpen ? `Continue: ${target[1]}` : first[2].dataset.review!;
+  if (firstOpen || patient) return;
+  cta.href = final.querySelector<HTMLAnchorElement>(course.complete ? '[data-certificate-link]' : 'a')!.href;
+  cta.textContent = cta.getAttribute(`data-${step}`)!;
+}
+
+function setStatus(item: HTMLElement, state: string, more = ''): void {
+  const badge = item.querySelector<HTMLElement>('[data-status]')!;
+  badge.dataset.state = state;
+  badge.textContent = (item.dataset.final === undefined ? item.closest('[data-not-started]')! : item).getAttribute(`data-${state}`) + more;
+}
+
+watchProgress((next) => {
+  view = next;
+  render();
+});
+render();

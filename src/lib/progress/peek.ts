@@ -1,2 +1,0 @@
-export * from '../../features/progress/peek';
-export * from '../../features/progress/watch';

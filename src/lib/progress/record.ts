@@ -1,2 +1,0 @@
-export * from '../../features/progress/record';
-export * from '../../features/progress/merge';

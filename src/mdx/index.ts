@@ -1,0 +1,26 @@
+// The components an MDX lesson may use without importing them (reading view).
+import Cite from './Cite.astro';
+import Term from './Term.astro';
+import Plain from './Plain.astro';
+import Clinical from './Clinical.astro';
+import Notes from '../components/Notes.astro';
+import SlideBreak from '../components/SlideBreak.astro';
+import LessonQuiz from '../components/LessonQuiz.astro';
+import AskQuestion from '../features/consult/AskQuestion.astro';
+import Fragments from '../components/Fragments.astro';
+import SlideFaceOmit from '../components/SlideFaceOmit.astro';
+
+export const lessonComponents = {
+  Cite,
+  Term,
+  Plain,
+  Clinical,
+  Notes,
+  SlideBreak,
+  LessonQuiz,
+  // <SynapseDiagram /> is imported by the lessons that use it: src/mdx/SynapseDiagram.astro.
+  AskQuestion,
+  Fragments,
+  // <SlideFace> is for the projected slide; the page says it in prose.
+  SlideFace: SlideFaceOmit,
+};

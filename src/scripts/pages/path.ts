@@ -1,5 +1,0 @@
-// The course path (home page): lesson statuses. (Who is reading is a plain form: see
-// AudienceChooser.astro and the inline script in Base.astro.)
-import '../theme';
-import '../review-due';
-import '../path';

@@ -1,4 +1,0 @@
-// Every page: the theme toggle. (Pages that track progress add the notice; reading pages add
-// the depth toggle and glossary terms: see the other entries here.)
-import '../theme';
-import '../review-due';
