@@ -54,6 +54,8 @@ export default function offline() {
       'astro:build:done': async ({ dir, logger }) => {
         // An LMS package is served by the LMS, in its frame, under its paths: no service worker.
         if (process.env.PUBLIC_LMS_PACKAGE === '1') return;
+        // The listing-page test's build (tests/unit/scale-pages.test.ts) needs no service worker.
+        if (process.env.COURSE_LISTING_ONLY === '1') return;
         await writeOfflineClient(fileURLToPath(dir));
         await writeServiceWorker(fileURLToPath(dir), logger);
       },
