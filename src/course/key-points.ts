@@ -29,11 +29,14 @@ export function numberKeyPoints(slug: string, points: KeyPoint[], references: { 
         continue;
       }
       const marks = [{ id: part.cite, n: number(part.cite) }];
-      // Marks in a row (separated by spaces only) go together.
-      while (point[i + 1] && 'text' in point[i + 1]! && /^\s*$/.test((point[i + 1] as { text: string }).text) && point[i + 2] && 'cite' in point[i + 2]!) {
-        const id = (point[i + 2] as { cite: string }).cite;
-        marks.push({ id, n: number(id) });
-        i += 2;
+      // Marks in a row (next to each other, or separated by spaces only) go together.
+      for (;;) {
+        const next = point[i + 1];
+        const gap = next && 'text' in next && /^\s*$/.test(next.text) ? 1 : 0;
+        const mark = point[i + 1 + gap];
+        if (!mark || !('cite' in mark)) break;
+        marks.push({ id: mark.cite, n: number(mark.cite) });
+        i += 1 + gap;
       }
       // The word before joins the marks (when it is plain text).
       let word = '';

@@ -52,7 +52,7 @@ export function extractKeyPoints(children) {
   const rest = children.slice(start + 1);
   const end = rest.findIndex((n) => n.type === 'heading' && n.depth <= 2);
   return points(end === -1 ? rest : rest.slice(0, end)).map((p) =>
-    p.map((part, i) => (part.text !== undefined && p[i + 1]?.cite ? { text: part.text.replace(/\s+$/, '') } : part)),
+    p.map((part, i) => (part.text !== undefined && p[i + 1]?.cite ? { text: part.text.replace(/\s+$/, '') } : part)).filter((part) => part.text !== ''),
   );
 }
 
