@@ -19,42 +19,42 @@ showNotice(view.problem);
 const lists = [...document.querySelectorAll<HTMLElement>('[data-lesson-path]')];
 const cta = document.querySelector<HTMLAnchorElement>('[data-course-cta]');
 const ITEMS = 'li[data-slug],li[data-module-slugs]';
-const slugsOf = (item: HTMLElement) => item.dataset.slug?.split(' ') ?? item.dataset.moduleSlugs!.split(' ');
+const slugsOf = (item: HTMLElement) => (item.dataset.slug ?? item.dataset.moduleSlugs!).split(' ');
 
 function render(): void {
   const patient = document.documentElement.dataset.audience === 'patient';
   const shown = patient ? /patient|more/ : /course/;
-  let firstOpen: [string, string] | undefined;
-  let first: [string, string, HTMLElement] | undefined;
+  // [href, name, list]: the first lesson of the lists the reader sees, and the first not complete.
+  let firstOpen: [string, string, HTMLElement] | undefined;
+  let first: typeof firstOpen;
   let done = 0;
   let started = false;
   const seen = new Set<string>();
   for (const list of lists) {
     const counts = shown.test(list.dataset.path!);
-    // Module cards list the course's lessons in order, so a card's lessons are numbered on from the last.
-    let position = 0;
+    // A module card's lessons are named by their place on its list (cards list the whole course).
+    let n = 0;
     for (const item of list.querySelectorAll<HTMLElement>(ITEMS)) {
       const slugs = slugsOf(item);
-      const states = slugs.map((slug) => lessonStatus(view.record, slug));
-      const complete = states.filter((s) => s === 'completed').length;
-      const state = complete === slugs.length ? 'completed' : states.some((s) => s !== 'not-started') ? 'in-progress' : 'not-started';
-      setStatus(item, state, item.dataset.slug ? '' : ` (${complete} of ${slugs.length})`);
-      if (!counts) continue;
-      slugs.forEach((slug, k) => {
-        position++;
-        if (seen.has(slug)) return;
+      let complete = 0;
+      let any = false;
+      for (const slug of slugs) {
+        const state = lessonStatus(view.record, slug);
+        const step: typeof first = item.dataset.slug ? [item.querySelector('a')!.href, item.dataset.cta!, list] : [`/lessons/${slug}/`, `Lesson ${++n}`, list];
+        if (state === 'completed') complete++;
+        if (state !== 'not-started') any = true;
+        if (!counts || seen.has(slug)) continue;
         seen.add(slug);
-        // A lesson item names itself (data-cta); a module card's lessons by their place on the list.
-        const step: [string, string] = item.dataset.slug ? [item.querySelector('a')!.href, item.dataset.cta!] : [`/lessons/${slug}/`, `Lesson ${position}`];
-        first ??= [...step, list];
-        if (states[k] === 'completed') done++;
+        first ??= step;
+        if (state === 'completed') done++;
         else firstOpen ??= step;
-        if (states[k] !== 'not-started') started = true;
-      });
+        if (state !== 'not-started') started = true;
+      }
+      setStatus(item, complete === slugs.length ? 'completed' : any ? 'in-progress' : 'not-started', item.dataset.slug ? '' : ` (${complete} of ${slugs.length})`);
     }
   }
   // The final step (course list only): completion as src/features/path/course.ts defines it. Words are in
-  // the HTML (data-* on the step and on the button), to keep this page within its 3 KB budget.
+  // the HTML (data-* on the step and on the button), to keep this page within its budget.
   const final = document.querySelector<HTMLElement>('li[data-final]');
   if (!final || !cta || !first) return;
   const course = courseStatus(view.record, [...final.parentElement!.querySelectorAll<HTMLElement>(ITEMS)].flatMap(slugsOf));
@@ -75,7 +75,7 @@ function render(): void {
 function setStatus(item: HTMLElement, state: string, more = ''): void {
   const badge = item.querySelector<HTMLElement>('[data-status]')!;
   badge.dataset.state = state;
-  badge.textContent = (item.dataset.final === undefined ? item.closest('[data-not-started]')! : item).getAttribute(`data-${state}`) + more;
+  badge.textContent = (item.dataset.final === undefined ? item.parentElement! : item).getAttribute(`data-${state}`) + more;
 }
 
 watchProgress((next) => {
