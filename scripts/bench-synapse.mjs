@@ -7,7 +7,8 @@
 // `npm run start`). The page must embed <SynapseDiagram client:visible/>; the script scrolls it into
 // view (which hydrates the island), makes sure motion is on, presses Play and records for ~10 s:
 //   - long tasks (PerformanceObserver 'longtask'): the longest, and how many took > 50 ms;
-//   - frames (requestAnimationFrame deltas): mean fps, worst frame, 95th percentile.
+//   - frames (requestAnimationFrame deltas): mean fps, worst frame, 95th percentile;
+//   - the renderer's script, style and layout time (CDP Performance metrics), in all and per step change.
 // Play advances one step every 8 s, so 10 s covers one animated step change; `--next-every 1500`
 // also presses Next every 1.5 s to exercise more steps (Next pauses playback, as readers expect),
 // and Restart when the last step is reached, so a long recording keeps cycling through the steps.
@@ -75,6 +76,13 @@ try {
   const reduce = diagram.getByRole('switch', { name: 'Reduce motion' });
   if ((await reduce.count()) && (await reduce.isChecked())) await reduce.uncheck();
 
+  // The renderer's own work while recording (CDP Performance metrics: time spent in script, style
+  // recalculation and layout). On a shared machine the long tasks and frame times measure the
+  // machine as much as the page; this says how much of that time the diagram itself asked for.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metrics();
   const play = diagram.getByRole('button', { name: /^Play/ });
   await play.click();
   const started = await page.evaluate(() => {
@@ -123,6 +131,8 @@ try {
     };
   });
 
+  const after = await metrics();
+  const work = (name) => Math.round((after[name] - before[name]) * 1000);
   const frames = data.frames.slice(1); // the first delta includes the click handling
   const sorted = [...frames].sort((a, b) => a - b);
   const durations = data.longTasks.map((t) => t.duration);
@@ -145,7 +155,11 @@ try {
     meanFps: frames.length ? Math.round((frames.length / (data.elapsed / 1000)) * 10) / 10 : 0,
     worstFrameMs: sorted.length ? Math.round(sorted[sorted.length - 1] * 10) / 10 : 0,
     p95FrameMs: sorted.length ? Math.round(sorted[Math.floor(sorted.length * 0.95)] * 10) / 10 : 0,
+    /** Renderer main-thread time while recording (ms): script, style, layout; and per step change. */
+    work: { scriptMs: work('ScriptDuration'), styleMs: work('RecalcStyleDuration'), layoutMs: work('LayoutDuration') },
   };
+  const changes = Math.max(result.stepChangesAtMs.length, 1);
+  result.workPerStepChangeMs = Math.round(((result.work.scriptMs + result.work.styleMs + result.work.layoutMs) / changes) * 10) / 10;
 
   if (asJson) {
     console.log(JSON.stringify(result, null, 2));
@@ -157,6 +171,7 @@ try {
     console.log(`  tasks > 50 ms     ${result.tasksOver50ms}`);
     console.log(`  mean fps          ${result.meanFps} (${result.frames} frames)`);
     console.log(`  worst frame       ${result.worstFrameMs} ms (p95 ${result.p95FrameMs} ms)`);
+    console.log(`  renderer work     script ${result.work.scriptMs} ms, style ${result.work.styleMs} ms, layout ${result.work.layoutMs} ms (${result.workPerStepChangeMs} ms per step change, ${result.stepChangesAtMs.length} changes)`);
     console.log(`  load average      ${result.loadAverage.join(' ')} (1, 5, 15 min) on ${cpus} CPUs`);
   }
 } catch (error) {

@@ -132,7 +132,8 @@ const pages = htmlFiles(DIST)
     }
     const page = '/' + relative(DIST, path).replace(/index\.html$/, '').replace(/\\/g, '/');
     const components = [...html.matchAll(/component-url="\/_astro\/([A-Za-z]+)[.-]/g)].map((m) => m[1]);
-    const budget = components.includes('SynapseDiagram')
+    // The diagram comes as its own island in a lesson, and inside DeckDiagram on a slide.
+    const budget = components.some((c) => c === 'SynapseDiagram' || c === 'DeckDiagram')
       ? BUDGETS.diagram
       : components.includes('ReviewIsland')
         ? BUDGETS.review

@@ -116,6 +116,10 @@ const WIDTHS = [
 
 const only = process.argv.slice(2);
 const chosen = only.length ? SHOTS.filter((s) => only.some((word) => s.name.includes(word))) : SHOTS;
+// Every slide of every deck, as a projector shows it (1280×720, both themes), one PNG a slide in
+// reports/shots/decks/, and one contact sheet a deck and theme (reports/shots/deck-<slug>-<theme>.png,
+// the slides at half size, four to a row) to look at a whole deck at once. Chosen with the word "deck".
+const DECKS = !only.length || only.some((word) => 'decks'.includes(word) || word.startsWith('deck'));
 
 const server = spawn(process.execPath, ['scripts/serve-dist.mjs', 'dist', String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve, reject) => {
@@ -155,6 +159,7 @@ try {
       }
     }
   }
+  if (DECKS) failures += await photographDecks(browser);
 } finally {
   await browser.close();
   server.kill();
@@ -162,4 +167,47 @@ try {
 if (failures) {
   console.error(`${failures} screenshot(s) failed`);
   process.exitCode = 1;
+}
+
+/** Each slide of each deck at 1280×720 in both themes, and a contact sheet of each deck. */
+async function photographDecks(browser) {
+  let failed = 0;
+  mkdirSync(`${OUT}/decks`, { recursive: true });
+  for (const theme of THEMES) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: theme, reducedMotion: 'reduce' });
+    await context.addInitScript((theme) => localStorage.setItem('ketamine-course:theme', theme), theme);
+    const page = await context.newPage();
+    for (const slug of SLUGS) {
+      try {
+        await page.goto(`http://127.0.0.1:${PORT}/lessons/${slug}/slides/`, { waitUntil: 'load' });
+        await page.locator('[data-deck].deck-js').waitFor();
+        const total = await page.locator('.deck-stage > [data-slide]').count();
+        const shots = [];
+        for (let i = 0; i < total; i++) {
+          await page.evaluate((n) => (location.hash = `#${n}`), i + 1);
+          await page.locator(`[data-slide="${i}"][data-current]`).waitFor();
+          // Every fragment shown, as the slide looks at its last step.
+          await page.evaluate(() => document.querySelectorAll('[data-current] [data-fragment-hidden]').forEach((el) => el.removeAttribute('data-fragment-hidden')));
+          await page.waitForTimeout(150);
+          const png = await page.screenshot({ path: `${OUT}/decks/${slug}-${theme}-${String(i + 1).padStart(2, '0')}.png` });
+          shots.push(png.toString('base64'));
+        }
+        const sheet = await context.newPage();
+        await sheet.setViewportSize({ width: 4 * 640 + 5 * 8, height: 400 });
+        await sheet.setContent(
+          `<body style="margin:0;background:#777;display:grid;grid-template-columns:repeat(4,640px);gap:8px;padding:8px">${shots
+            .map((b, i) => `<figure style="margin:0;position:relative"><img style="width:640px;height:360px;display:block" src="data:image/png;base64,${b}"><figcaption style="position:absolute;top:0;left:0;background:#c00;color:#fff;font:bold 20px sans-serif;padding:2px 8px">${i + 1}</figcaption></figure>`)
+            .join('')}</body>`,
+        );
+        await sheet.screenshot({ path: `${OUT}/deck-${slug}-${theme}.png`, fullPage: true });
+        await sheet.close();
+        console.log(`${OUT}/deck-${slug}-${theme}.png (${total} slides)`);
+      } catch (error) {
+        failed++;
+        console.error(`deck ${slug} (${theme}): ${error.message.split('\n')[0]}`);
+      }
+    }
+    await context.close();
+  }
+  return failed;
 }

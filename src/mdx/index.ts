@@ -4,11 +4,11 @@ import Term from './Term.astro';
 import Plain from './Plain.astro';
 import Clinical from './Clinical.astro';
 import Notes from '../components/Notes.astro';
-import SlideBreak from '../components/SlideBreak.astro';
+import SlideBreak from '../components/deck/SlideBreak.astro';
 import LessonQuiz from '../components/LessonQuiz.astro';
 import AskQuestion from '../features/consult/AskQuestion.astro';
 import Fragments from '../components/Fragments.astro';
-import SlideFaceOmit from '../components/SlideFaceOmit.astro';
+import SlideFaceOmit from '../components/deck/SlideFaceOmit.astro';
 
 export const lessonComponents = {
   Cite,

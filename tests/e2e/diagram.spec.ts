@@ -507,6 +507,8 @@ for (const theme of THEMES) {
       expect(drawing.labelFills, `label colour at step ${n}`).toEqual([system.text]);
       expect(drawing.strokes, `outline colour at step ${n}`).toEqual([system.text]);
       expect(drawing.fills, `shape fill at step ${n}`).toEqual([system.canvas]);
+      // Readable in system colours: apart, inside the picture, ≥ 14 px, ≥ 4.5:1 (labels), ≥ 3:1 (actors).
+      expectStandards(await inspectArt(art(page)), `step ${n} in forced colours`, 14);
       // The HTML around it follows the system palette too.
       await expect(control(page, 'Next')).toHaveCSS('color', system.button);
       await expect(indicator(page)).toHaveCSS('color', system.text);
@@ -569,6 +571,9 @@ interface ArtReport {
   layout: string;
   labels: { text: string; px: number; box: { x: number; y: number; w: number; h: number } }[];
   overlaps: string[];
+  /** Pairs of labels whose plates touch (their text may still be apart). */
+  plateOverlaps: string[];
+  /** Labels whose text or plate reaches past the picture's edge. */
   outside: string[];
   textContrast: { text: string; ratio: number }[];
   actorContrast: { actor: string; ratio: number }[];
@@ -581,8 +586,8 @@ interface ArtReport {
 }
 
 /**
- * Reads the picture as drawn: each label's rendered box and size (its computed font size times the
- * SVG's scale on screen), overlaps and labels outside the picture; the contrast of every label
+ * Reads the picture as drawn: each label's rendered box and size (its box on screen against the
+ * same words at 100 CSS px), overlaps and labels outside the picture; the contrast of every label
  * against the element painted behind it, and of every visible actor (its fill or its outline,
  * whichever stands out) against what lies behind its centre; and the scene's state by geometry.
  * On the first call for a picture it remembers the named actors' elements; later calls check
@@ -629,14 +634,52 @@ async function inspectArt(svg: Locator): Promise<ArtReport> {
     const inView = (r: DOMRect) => r.right > sr.left && r.left < sr.right && r.bottom > sr.top && r.top < sr.bottom;
 
     const texts = [...root.querySelectorAll('text')].filter((t) => opaque(t));
+    // Rendered size, not the font-size attribute: each line's box on screen (getBoundingClientRect)
+    // against the box of the same words in the same font at 100 CSS px in an unscaled SVG. Any
+    // scaling between the two (viewBox, camera, CSS transforms, preserveAspectRatio) shows; the
+    // smaller of the height and width ratios counts, so a squeezed label shows too.
+    const SVGNS = 'http://www.w3.org/2000/svg';
+    const probe = document.createElementNS(SVGNS, 'svg');
+    probe.setAttribute('width', '4000');
+    probe.setAttribute('height', '200');
+    probe.setAttribute('aria-hidden', 'true');
+    document.body.append(probe);
+    const renderedPx = (line: SVGGraphicsElement, t: SVGTextElement) => {
+      const cs = getComputedStyle(t);
+      const ref = document.createElementNS(SVGNS, 'text');
+      ref.setAttribute('x', '0');
+      ref.setAttribute('y', '150');
+      ref.setAttribute('font-size', '100');
+      ref.setAttribute('font-family', cs.fontFamily);
+      ref.setAttribute('font-weight', cs.fontWeight);
+      ref.textContent = line.textContent;
+      probe.append(ref);
+      const a = line.getBoundingClientRect();
+      const b = ref.getBoundingClientRect();
+      ref.remove();
+      return Math.round(Math.min((a.height / b.height) * 100, (a.width / b.width) * 100) * 10) / 10;
+    };
     const labels = texts.map((t) => {
       const r = t.getBoundingClientRect();
+      const lines: SVGGraphicsElement[] = t.querySelectorAll('tspan').length ? [...t.querySelectorAll('tspan')] : [t];
       return {
         text: [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ') || t.textContent || '',
-        px: Math.round(parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0) * 10) / 10,
+        px: Math.min(...lines.map((line) => renderedPx(line, t))),
         box: { x: r.left - sr.left, y: r.top - sr.top, w: r.width, h: r.height },
       };
     });
+    probe.remove();
+    // The plate each label sits on (what a reader sees as the label's box).
+    const plates = texts.map((t) => {
+      const r = (t.closest('[data-label]')?.querySelector('.plate') ?? t).getBoundingClientRect();
+      return { x: r.left - sr.left, y: r.top - sr.top, w: r.width, h: r.height };
+    });
+    const plateOverlaps: string[] = [];
+    plates.forEach((A, i) =>
+      plates.slice(i + 1).forEach((B, j) => {
+        if (A.x < B.x + B.w && B.x < A.x + A.w && A.y < B.y + B.h && B.y < A.y + A.h) plateOverlaps.push(`${labels[i]!.text} × ${labels[i + 1 + j]!.text}`);
+      }),
+    );
     const overlaps: string[] = [];
     labels.forEach((a, i) =>
       labels.slice(i + 1).forEach((b) => {
@@ -645,7 +688,8 @@ async function inspectArt(svg: Locator): Promise<ArtReport> {
         if (A.x < B.x + B.w && B.x < A.x + A.w && A.y < B.y + B.h && B.y < A.y + A.h) overlaps.push(`${a.text} × ${b.text}`);
       }),
     );
-    const outside = labels.filter(({ box: b }) => b.x < -0.5 || b.y < -0.5 || b.x + b.w > sr.width + 0.5 || b.y + b.h > sr.height + 0.5).map((l) => l.text);
+    const out = (b: { x: number; y: number; w: number; h: number }) => b.x < -0.5 || b.y < -0.5 || b.x + b.w > sr.width + 0.5 || b.y + b.h > sr.height + 0.5;
+    const outside = labels.filter((l, i) => out(l.box) || out(plates[i]!)).map((l) => l.text);
     const textContrast = texts.map((t, i) => {
       const [x, y] = centre(t.getBoundingClientRect());
       return { text: labels[i]!.text, ratio: ratio(parse(getComputedStyle(t).fill)!, behind(t, x, y)) };
@@ -681,6 +725,7 @@ async function inspectArt(svg: Locator): Promise<ArtReport> {
       layout: root.dataset.layout ?? '',
       labels,
       overlaps,
+      plateOverlaps,
       outside,
       textContrast,
       actorContrast,
@@ -698,6 +743,7 @@ async function inspectArt(svg: Locator): Promise<ArtReport> {
 function expectStandards(r: ArtReport, at: string, minPx: number | null): void {
   expect(r.labels.length, `labels at ${at}`).toBeGreaterThanOrEqual(3);
   expect(r.overlaps, `overlapping labels at ${at}`).toEqual([]);
+  expect(r.plateOverlaps, `overlapping label plates at ${at}`).toEqual([]);
   expect(r.outside, `labels outside the picture at ${at}`).toEqual([]);
   if (minPx !== null) for (const l of r.labels) expect(l.px, `size of "${l.text}" at ${at}`).toBeGreaterThanOrEqual(minPx);
   for (const t of r.textContrast) expect(t.ratio, `contrast of "${t.text}" at ${at}`).toBeGreaterThanOrEqual(4.5);
@@ -774,12 +820,22 @@ for (const [width, height] of [
       await page.setViewportSize({ width, height });
       await setTheme(page, theme);
       await page.emulateMedia({ reducedMotion: 'reduce' });
-      await page.goto(`${LESSON}slides/`);
+      // As a trainer gets there: "I'm presenting this", the course path's "Slides" link, then the clicker's next key
+      // until the slide with the diagram is on screen.
+      await page.goto('/');
+      await page.getByRole('button', { name: "I'm presenting this" }).click(); // presenters get the slide links
+      await page.locator('summary', { hasText: 'Module 2: The medicine' }).click(); // the lesson's module, folded
+      await page.getByRole('link', { name: 'Slides for How ketamine works' }).click();
+      await expect(page).toHaveURL(new RegExp(`${escape(LESSON)}slides/`));
       await waitForIslands(page);
-      const index = await page.locator('[data-deck-stepper]').evaluate((el) => Number(el.closest('[data-slide]')!.getAttribute('data-slide')));
-      await page.goto(`${LESSON}slides/#${index + 1}`);
+      const slide = page.locator('[data-slide][data-current]').filter({ has: page.locator('[data-deck-stepper]') });
+      for (let i = 0; i < 40 && !(await slide.count()); i++) {
+        await page.locator('[data-deck]').evaluate((deck) => (deck as HTMLElement).focus());
+        await page.keyboard.press('ArrowRight');
+        await page.waitForTimeout(50);
+      }
+      await expect(slide).toHaveCount(1);
       await waitForIslands(page);
-      const slide = page.locator(`[data-slide="${index}"][data-current]`);
       const stepper = slide.locator('[data-deck-stepper]');
       await expect(stepper).toHaveAttribute('data-step', '1');
       const picture = stepper.locator('.stage svg:visible');
@@ -797,6 +853,11 @@ for (const [width, height] of [
         const r = await inspectArt(picture);
         expectStandards(r, `step ${n}`, 20);
         reports.push(r);
+        // axe over the diagram as projected (its contrast rule sees the HTML around the picture).
+        if (width === 1280) {
+          const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).include('[data-slide][data-current] [data-deck-stepper]').analyze();
+          expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`), `axe at step ${n}`).toEqual([]);
+        }
       }
       expectContinuity(reports, `${width}×${height}, ${theme}`);
       await info.attach('measured', { body: JSON.stringify(summary(reports)), contentType: 'application/json' });
@@ -819,6 +880,69 @@ test('200 % zoom (1280×720 at 200 %, a 640 px wide window): every label readabl
   watch.assertClean();
 });
 
+test('control: the drawing checks catch a shrunk, overlapping, outside or faint label and a faint actor', async ({ page }, info) => {
+  const watch = watchPage(page, info);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openByKeyboard(page);
+  await settle(page);
+  const clean = await inspectArt(art(page));
+  expectStandards(clean, 'step 1 as built', 14);
+  const smallest = Math.min(...clean.labels.map((l) => l.px));
+  type Undoable = SVGSVGElement & { __undo?: () => void };
+  /** Breaks the picture with `spoil` (in the page; it leaves an `__undo` on the SVG), measures it, then puts it back. */
+  const spoiled = async (spoil: (svg: Undoable) => void) => {
+    await art(page).evaluate(spoil as (svg: Element) => void);
+    const report = await inspectArt(art(page));
+    await art(page).evaluate((svg) => (svg as Undoable).__undo!());
+    return report;
+  };
+  // The labels drawn at 60 %: the rendered size drops with them (the font-size attribute does not).
+  const shrunk = await spoiled((svg) => {
+    const layer = svg.querySelector('.labels')!;
+    layer.setAttribute('transform', 'scale(0.6)');
+    svg.__undo = () => layer.removeAttribute('transform');
+  });
+  expect(Math.min(...shrunk.labels.map((l) => l.px))).toBeLessThan(14);
+  expect(Math.min(...shrunk.labels.map((l) => l.px))).toBeCloseTo(smallest * 0.6, 0);
+  // The second label moved onto the first.
+  const stacked = await spoiled((svg) => {
+    const [a, b] = [...svg.querySelectorAll<SVGGElement>('.label')];
+    const [p, q] = [a!.querySelector('text')!.getBBox(), b!.querySelector('text')!.getBBox()];
+    b!.setAttribute('transform', `translate(${p.x - q.x} ${p.y - q.y})`);
+    svg.__undo = () => b!.removeAttribute('transform');
+  });
+  expect(stacked.overlaps.length).toBeGreaterThan(0);
+  // A label pushed past the picture's right edge.
+  const pushed = await spoiled((svg) => {
+    const label = svg.querySelector<SVGGElement>('.label')!;
+    label.setAttribute('transform', `translate(${svg.viewBox.baseVal.width} 0)`);
+    svg.__undo = () => label.removeAttribute('transform');
+  });
+  expect(pushed.outside.length).toBeGreaterThan(0);
+  // A label in light grey on its white plate, and the NMDA receptor in the colour of the spine.
+  const faint = await spoiled((svg) => {
+    const text = svg.querySelector<SVGTextElement>('.label text')!;
+    text.style.setProperty('fill', 'rgb(190, 190, 190)');
+    const spine = getComputedStyle(svg.querySelector('[data-actor="spine"][data-main]')!).fill;
+    const subunits = [...svg.querySelectorAll<SVGElement>('[data-actor="nmda"] rect')];
+    for (const r of subunits) {
+      r.style.setProperty('fill', spine);
+      r.style.setProperty('stroke', spine);
+    }
+    svg.__undo = () =>
+      [text, ...subunits].forEach((e) => {
+        e.style.removeProperty('fill');
+        e.style.removeProperty('stroke');
+      });
+  });
+  expect(Math.min(...faint.textContrast.map((t) => t.ratio))).toBeLessThan(4.5);
+  expect(Math.min(...faint.actorContrast.filter((a) => a.actor === 'nmda').map((a) => a.ratio))).toBeLessThan(3);
+  // Put back, the picture passes again.
+  expectStandards(await inspectArt(art(page)), 'step 1 put back', 14);
+  watch.assertClean();
+});
+
 test('at 320 px wide every label stays apart and inside the picture', async ({ page }, info) => {
   test.setTimeout(180_000);
   const watch = watchPage(page, info);
@@ -830,6 +954,7 @@ test('at 320 px wide every label stays apart and inside the picture', async ({ p
     await settle(page);
     const r = await inspectArt(art(page));
     expect(r.overlaps, `step ${n}`).toEqual([]);
+    expect(r.plateOverlaps, `step ${n}`).toEqual([]);
     expect(r.outside, `step ${n}`).toEqual([]);
     for (const l of r.labels) expect(l.px, `"${l.text}" at step ${n}`).toBeGreaterThanOrEqual(12);
   }

@@ -201,22 +201,25 @@ describe('SynapseDiagram', () => {
     expect(seen).toEqual([4, 6, 7]);
   });
 
-  it('takes deck steps through the deck:step event and hands back at the ends', async () => {
-    const { root, indicator } = setup({ initialStep: 7 });
-    const step = (direction: 'next' | 'previous') => {
-      const detail = { direction, consumed: false };
-      root.dispatchEvent(new CustomEvent('deck:step', { detail }));
-      return detail.consumed;
-    };
-    expect(root.hasAttribute('data-deck-stepper')).toBe(true);
-    expect(step('next')).toBe(true);
+  it('on a slide, shows the step the deck gives and reports nothing through the DOM', async () => {
+    // The deck drives the diagram through `step` (DeckDiagram.svelte); the old DOM contract — a
+    // `deck:step` event with a mutable detail — is gone: dispatching one moves nothing.
+    const seen: number[] = [];
+    const events: string[] = [];
+    const { root, rerender, indicator } = setup({ step: 7, onstep: (n: number) => seen.push(n) });
+    for (const type of ['deck:step', 'step', 'change']) root.addEventListener(type, () => events.push(type));
+    await tick();
+    const detail = { direction: 'next', consumed: false };
+    root.dispatchEvent(new CustomEvent('deck:step', { detail }));
+    await tick();
+    expect(detail.consumed).toBe(false);
+    expect(indicator()).toMatch(/^Step 7 of 8/);
+    await rerender({ references, id: 'syn', step: 8, onstep: (n: number) => seen.push(n) });
     await tick();
     expect(indicator()).toMatch(/^Step 8 of 8/);
-    expect(step('next')).toBe(false);
-    await fireEvent.click(screen.getByRole('button', { name: 'Restart' }));
-    expect(indicator()).toMatch(/^Step 1 of 8/);
-    expect(step('previous')).toBe(false);
-    expect(step('next')).toBe(true);
+    expect(root.getAttribute('data-step')).toBe('8');
+    expect(seen).toEqual([7, 8]);
+    expect(events).toEqual(['deck:step']);
   });
 
   it('renders all 8 steps as print frames with unique ids', () => {

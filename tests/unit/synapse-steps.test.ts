@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { fleschKincaidGrade } from '../../src/course/readability';
 import { SYNAPSE_STEPS, SYNAPSE_CITE_IDS, STEP_COUNT, stepAt, stepLabel } from '../../src/features/synapse/synapse-steps';
-import { VIEW, labelsFor, sceneFor, textWidth } from '../../src/features/synapse/synapse-scene';
+import { VIEW, labelsFor, plateBox, sceneFor, textWidth } from '../../src/features/synapse/synapse-scene';
 
 // The course's shared readability measure (Flesch–Kincaid grade), the same one the lesson tests use.
 const root = resolve(import.meta.dirname, '../..');
@@ -155,10 +155,10 @@ describe('synapse scene (one scene, each step a state of it)', () => {
     const { w, h, font } = VIEW[layout];
     for (let step = 1; step <= STEP_COUNT; step++) {
       for (const ketamine of [false, true]) {
+        // The plates (the boxes a reader sees), not only their text.
         const boxes = labelsFor(layout, sceneFor(step, ketamine)).map((l) => {
-          const width = Math.max(...l.lines.map((line) => textWidth(line, font)));
-          const left = l.align === 'start' ? l.x : l.align === 'end' ? l.x - width : l.x - width / 2;
-          return { id: l.id, left, right: left + width, top: l.y - font, bottom: l.y + font * 0.3 + (l.lines.length - 1) * font * 1.2 };
+          const p = plateBox(l, font, Math.max(...l.lines.map((line) => textWidth(line, font))));
+          return { id: l.id, left: p.left, right: p.left + p.w, top: p.top, bottom: p.top + p.h };
         });
         for (const b of boxes) {
           expect(b.left, `${layout} step ${step} ${b.id}`).toBeGreaterThanOrEqual(0);

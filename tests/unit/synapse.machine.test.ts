@@ -3,8 +3,6 @@ import { createActor } from 'xstate';
 import { getAdjacencyMap, adjacencyMapToArray, getShortestPaths, getSimplePaths } from '@xstate/graph';
 import {
   synapseMachine,
-  deckStep,
-  sendDeckStep,
   announcement,
   clampStep,
   DEFAULT_INTERVAL_MS,
@@ -269,24 +267,23 @@ describe('synapse machine: timer, announcements, input', () => {
   });
 });
 
-describe('deck contract', () => {
-  it('consumes next until the last step and previous until the first', () => {
-    for (let step = 1; step <= STEP_COUNT; step++) {
-      expect(deckStep({ step }, 'next').consumed).toBe(step < STEP_COUNT);
-      expect(deckStep({ step }, 'previous').consumed).toBe(step > 1);
-    }
-    expect(deckStep({ step: 4 }, 'next').event).toEqual({ type: 'NEXT' });
-    expect(deckStep({ step: 4 }, 'previous').event).toEqual({ type: 'PREVIOUS' });
-  });
-
-  it('drives a live actor through every step and hands control back to the deck', () => {
-    const actor = createActor(synapseMachine, { input: {} }).start();
-    const consumed: boolean[] = [];
-    for (let i = 0; i < STEP_COUNT; i++) consumed.push(sendDeckStep(actor, 'next'));
-    expect(consumed).toEqual([true, true, true, true, true, true, true, false]);
-    expect(actor.getSnapshot().context.step).toBe(8);
-    for (let i = 0; i < STEP_COUNT; i++) consumed.push(sendDeckStep(actor, 'previous'));
-    expect(consumed.slice(8)).toEqual([true, true, true, true, true, true, true, false]);
+describe('driven by a deck', () => {
+  // The deck machine owns next/previous on a slide and gives the diagram its step (GOTO, through
+  // the `step` prop): each step it gives is said as if the reader had pressed Next, and a step the
+  // diagram already shows is not said again.
+  it('announces each step it is sent to, once, and never one it already shows', () => {
+    const said: string[] = [];
+    const actor = createActor(
+      synapseMachine.provide({ actions: { announce: ({ context }, { kind }) => void said.push(announcement(context, kind)) } }),
+      { input: {} },
+    ).start();
+    for (let step = 2; step <= STEP_COUNT; step++) actor.send({ type: 'GOTO', step });
+    actor.send({ type: 'GOTO', step: STEP_COUNT });
+    expect(said).toHaveLength(STEP_COUNT - 1);
+    expect(said[0]).toBe(`Step 2 of ${STEP_COUNT}: ${stepAt(2).caption}.`);
+    expect(said.at(-1)).toMatch(/ Last step\.$/);
+    for (let step = STEP_COUNT - 1; step >= 1; step--) actor.send({ type: 'GOTO', step });
+    expect(said).toHaveLength(2 * (STEP_COUNT - 1));
     expect(actor.getSnapshot().context.step).toBe(1);
     actor.stop();
   });

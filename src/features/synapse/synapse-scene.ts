@@ -37,7 +37,7 @@ const CAMERAS: Record<Layout, Record<Framing, Camera>> = {
   },
   tall: {
     synapse: { cx: 0, cy: -20, s: 0.6 },
-    circuit: { cx: -470, cy: -300, s: 0.275 },
+    circuit: { cx: -478, cy: -300, s: 0.262 },
     cascade: { cx: 15, cy: 40, s: 0.66 },
     dendrite: { cx: -70, cy: -20, s: 0.24 },
   },
@@ -221,7 +221,14 @@ const NAMES: Record<Framing, Pick> = {
         ],
   dendrite: (s) => [
     { id: 'count', text: `Spines: ${s.spines}` },
-    ...(s.spines > 3 ? [{ id: 'new', text: 'New spines', to: SPINES_NEW.map((x) => [x, 58] as Pt) }] : []),
+    // The new spines left and right of the synapse are named from their own side: one leader
+    // across the whole drawing (through the terminal) was the first thing the eye followed.
+    ...(s.spines > 3
+      ? [
+          { id: 'new', text: 'New spines', to: SPINES_NEW.filter((x) => x < 0).map((x) => [x, 58] as Pt) },
+          { id: 'new-r', text: 'New spine', to: SPINES_NEW.filter((x) => x > 0).map((x) => [x, 58] as Pt) },
+        ]
+      : []),
     { id: 'dendrite', text: 'Dendrite', to: [250, 212] },
   ],
 };
@@ -233,13 +240,13 @@ const SPOTS: Record<Layout, Record<Framing, Record<string, Spot>>> = {
       terminal: [222, 30, 'end'],
       glutamate: [222, 84, 'end'],
       ampa: [222, 150, 'end'],
-      na: [222, 208, 'end'],
+      na: [222, 196, 'end'],
       mg: [410, 30, 'start'],
       ket: [410, 84, 'start'],
       nmda: [410, 150, 'start'],
-      ca: [410, 208, 'start'],
-      spine: [410, 242, 'start'],
-      dendrite: [222, 242, 'end'],
+      ca: [410, 196, 'start'],
+      spine: [410, 237, 'start'],
+      dendrite: [222, 237, 'end'],
     },
     circuit: {
       'gaba-cell': [175, 150, 'end'],
@@ -251,36 +258,37 @@ const SPOTS: Record<Layout, Record<Framing, Record<string, Spot>>> = {
     cascade: {
       bdnf: [470, 40, 'start'],
       trkb: [470, 120, 'start'],
-      mtor: [230, 240, 'end'],
-      proteins: [226, 130, 'end'],
+      mtor: [230, 237, 'end'],
+      proteins: [8, 130, 'start'],
       rival: [10, 30, 'start'],
       ket: [424, 30, 'start'],
-      eef2k: [226, 240, 'end'],
+      eef2k: [226, 237, 'end'],
       'bdnf-made': [196, 172, 'end'],
     },
     dendrite: {
       count: [630, 30, 'end'],
       new: [120, 60, 'middle'],
+      'new-r': [630, 100, 'end'],
       dendrite: [440, 236, 'middle'],
     },
   },
   tall: {
     synapse: {
-      terminal: [4, 130, 'start'],
-      glutamate: [4, 60, 'start'],
-      ampa: [4, 250, 'start'],
-      na: [4, 320, 'start'],
-      mg: [336, 60, 'end'],
-      ket: [336, 130, 'end'],
-      nmda: [336, 250, 'end'],
-      ca: [336, 320, 'end'],
+      terminal: [7, 130, 'start'],
+      glutamate: [7, 60, 'start'],
+      ampa: [7, 250, 'start'],
+      na: [7, 320, 'start'],
+      mg: [333, 60, 'end'],
+      ket: [333, 130, 'end'],
+      nmda: [333, 250, 'end'],
+      ca: [333, 320, 'end'],
       spine: [260, 404, 'middle'],
       dendrite: [70, 404, 'middle'],
     },
     circuit: {
       'gaba-cell': [40, 240, 'middle'],
       brake: [110, 40, 'middle'],
-      'ket-i': [6, 100, 'start'],
+      'ket-i': [7, 100, 'start'],
       pyramidal: [250, 52, 'middle'],
       synapse: [250, 404, 'middle'],
     },
@@ -289,14 +297,15 @@ const SPOTS: Record<Layout, Record<Framing, Record<string, Spot>>> = {
       trkb: [300, 270, 'middle'],
       mtor: [250, 380, 'middle'],
       proteins: [70, 370, 'middle'],
-      rival: [6, 24, 'start'],
-      ket: [336, 150, 'end'],
+      rival: [7, 24, 'start'],
+      ket: [333, 150, 'end'],
       eef2k: [100, 380, 'middle'],
       'bdnf-made': [40, 230, 'middle'],
     },
     dendrite: {
-      count: [334, 28, 'end'],
+      count: [333, 28, 'end'],
       new: [110, 340, 'middle'],
+      'new-r': [333, 190, 'end'],
       dendrite: [270, 340, 'middle'],
     },
   },
@@ -312,6 +321,19 @@ export function labelsFor(layout: Layout, state: SceneState): Label[] {
     const lines = layout === 'tall' || n.id === 'ket' ? n.text.split('\n') : [n.text.replace('\n', ' ')];
     return { id: n.id, text: lines.join(' '), lines, to, x: spot[0], y: spot[1], align: spot[2] };
   });
+}
+
+/** Line height of a label's lines, in ems. */
+export const LABEL_LINE = 1.2;
+
+/**
+ * The plate behind a label (view units) for a text `width`: 6 units of room at each side and a
+ * line's height per line. Plates, not only their text, stay inside the picture and apart.
+ */
+export function plateBox(l: Label, font: number, width: number): { left: number; top: number; w: number; h: number } {
+  const w = width + 12;
+  const left = l.align === 'start' ? l.x - 6 : l.align === 'end' ? l.x - w + 6 : l.x - w / 2;
+  return { left, top: l.y - font, w, h: font * (0.35 + LABEL_LINE * l.lines.length) };
 }
 
 /** A rough text width (view units) for the label plate; the tests measure the real text. */

@@ -63,35 +63,6 @@ export function announcement(context: Pick<SynapseContext, 'step' | 'ketamine'>,
   return `${stepLabel(context.step)}.${end}`;
 }
 
-/**
- * Slide-deck contract (for deck.machine / the slide view). A deck that shows the diagram on a slide
- * asks the diagram first when the presenter presses next/previous:
- *   - `deckStep(context, 'next')` → `{ consumed: true, event: { type: 'NEXT' } }` while there is a
- *     later step; `{ consumed: false }` at the last step, so the deck moves to the next slide.
- *   - `deckStep(context, 'previous')` → consumed while step > 1; not consumed at step 1, so the deck
- *     moves to the previous slide.
- * The function is pure; the caller sends `event` when `consumed` is true (see `sendDeckStep`).
- */
-export function deckStep(
-  context: Pick<SynapseContext, 'step'>,
-  direction: 'next' | 'previous',
-): { consumed: boolean; event?: SynapseEvent } {
-  if (direction === 'next') {
-    return context.step < STEP_COUNT ? { consumed: true, event: { type: 'NEXT' } } : { consumed: false };
-  }
-  return context.step > 1 ? { consumed: true, event: { type: 'PREVIOUS' } } : { consumed: false };
-}
-
-/** Applies `deckStep` to a running actor; returns whether the diagram consumed the step. */
-export function sendDeckStep(
-  actor: { getSnapshot(): { context: Pick<SynapseContext, 'step'> }; send(event: SynapseEvent): void },
-  direction: 'next' | 'previous',
-): boolean {
-  const result = deckStep(actor.getSnapshot().context, direction);
-  if (result.consumed && result.event) actor.send(result.event);
-  return result.consumed;
-}
-
 /** Sends TICK every `intervalMs` until stopped (the machine stops it by leaving `playing`). */
 export const ticker = fromCallback<SynapseEvent, { intervalMs: number }>(({ sendBack, input }) => {
   const id = setInterval(() => sendBack({ type: 'TICK' }), input.intervalMs);
