@@ -5,6 +5,7 @@ import svelte from '@astrojs/svelte';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { courseHastPlugins } from './src/integrations/satteri-course.mjs';
+import { keyPoints } from './src/integrations/key-points.mjs';
 import islandStylesInHead from './src/integrations/island-styles-in-head.mjs';
 import { siteUrl } from './src/integrations/site-url.mjs';
 import securityHeaders, { csp } from './src/integrations/security.mjs';
@@ -24,7 +25,8 @@ export default defineConfig({
   // Astro's default processor (Sätteri) with two small hast plugins of our own (table wrapping and
   // citation keeping): unified with rehype plugins made the build about twice as slow (issue #13).
   // No syntax highlighting: the course has no code, and Shiki's inline styles would need 'unsafe-inline'.
-  markdown: { processor: satteri({ hastPlugins: courseHastPlugins }), syntaxHighlight: false },
+  // One mdast plugin: each lesson's key points as data (src/integrations/key-points.mjs, for /learned/).
+  markdown: { processor: satteri({ mdastPlugins: [keyPoints], hastPlugins: courseHastPlugins }), syntaxHighlight: false },
   build: { format: 'directory' },
   // Keep small scripts in their own files so the size report and the CSP see every byte.
   vite: {

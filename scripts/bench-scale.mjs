@@ -6,12 +6,15 @@
 // progress record the course can produce. `--source <rev>` builds the project as it was at a commit
 // (for before/after comparisons, alternating runs); the load average is printed with every build,
 // because on a shared machine cpu time is the figure to compare, not wall time.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { distStats } from './scale-stats.mjs';
+import { generateCourse } from './scale-course.mjs';
+
+export { generateCourse };
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -23,56 +26,6 @@ const sizes = opt('sizes', '11,100,500').split(',').map(Number);
 const source = opt('source', '');
 const keep = args.includes('--keep');
 const asJson = args.includes('--json');
-const LISTING_PAGES = ['index.html', 'learned/index.html', 'progress/index.html', 'assessment/index.html'];
-
-/** The real course: lesson files in order, with their slug. */
-function realLessons(dir) {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .sort()
-    .map((file) => ({ file, slug: file.replace(/\.mdx$/, '').replace(/^\d+[-_]/, ''), text: readFileSync(join(dir, file), 'utf8') }));
-}
-
-/** Writes a course of n lessons into `out`: copy k of real lesson j gets slug "<slug>-k" (the first
- *  copy keeps the real slug, so links between the real lessons still resolve) and order i + 1. */
-export function generateCourse(lessonsDir, out, n) {
-  mkdirSync(out, { recursive: true });
-  const real = realLessons(lessonsDir);
-  for (const f of readdirSync(lessonsDir)) {
-    if (!f.endsWith('.mdx') && !f.endsWith('.quiz.yaml')) cpSync(join(lessonsDir, f), join(out, f));
-  }
-  const width = String(n).length < 2 ? 2 : String(n).length;
-  for (let i = 0; i < n; i++) {
-    const src = real[i % real.length];
-    const copy = Math.floor(i / real.length);
-    const slug = copy === 0 ? src.slug : `${src.slug}-${copy + 1}`;
-    const name = `${String(i + 1).padStart(width, '0')}-${slug}`;
-    let text = src.text.replace(/^order: \d+$/m, `order: ${i + 1}`);
-    if (copy > 0) {
-      text = text.replace(/^patientOrder: \d+\n/m, '').replace(/^title: "?(.*?)"?$/m, (_, t) => `title: "${t} (${copy + 1})"`);
-      // Modules: copy k of the course gets its own copy of every module (modules.yaml below).
-      text = text.replace(/^module: (\S+)$/m, (_, m) => `module: ${m}-${copy + 1}`);
-    }
-    writeFileSync(join(out, `${name}.mdx`), text);
-    const bank = join(lessonsDir, src.file.replace(/\.mdx$/, '.quiz.yaml'));
-    if (existsSync(bank)) writeFileSync(join(out, `${name}.quiz.yaml`), readFileSync(bank, 'utf8').replace(/^lesson: .*$/m, `lesson: ${slug}`));
-  }
-  const modulesFile = join(lessonsDir, 'modules.yaml');
-  if (existsSync(modulesFile)) {
-    // Copy k of every module the generated lessons name (the last copy of the course may be partial).
-    const used = new Set(readdirSync(out).flatMap((f) => (f.endsWith('.mdx') ? [readFileSync(join(out, f), 'utf8').match(/^module: (\S+)$/m)?.[1]] : [])));
-    const defs = parseYaml(readFileSync(modulesFile, 'utf8'));
-    const copies = Math.ceil(n / real.length);
-    const all = [];
-    for (let k = 1; k <= copies; k++) {
-      for (const m of defs) {
-        const id = k === 1 ? m.id : `${m.id}-${k}`;
-        if (used.has(id)) all.push({ ...m, id, title: k === 1 ? m.title : `${m.title} (${k})` });
-      }
-    }
-    writeFileSync(join(out, 'modules.yaml'), stringifyYaml(all));
-  }
-}
 
 /** A temp copy of the project (working tree, or `rev`), with its own node_modules folder of links
  *  so Astro's and Vite's caches (node_modules/.astro, .vite) are not shared with the worktree. */
@@ -124,35 +77,6 @@ function build(dir) {
     cpu = [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((s, m) => s + Number(m[1]) * 60 + Number(m[2]), 0);
   }
   return { wall, cpu, peakMB, load };
-}
-
-function walk(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-}
-
-/** Elements in an HTML document, as the parser would create them (not counting text nodes):
- *  start tags outside comments, scripts and styles. */
-export function countElements(html) {
-  const stripped = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1')
-    .replace(/(<style\b[^>]*>)[\s\S]*?<\/style>/gi, '$1');
-  return (stripped.match(/<[a-zA-Z][a-zA-Z0-9-]*/g) ?? []).length;
-}
-
-export function distStats(dist) {
-  const files = walk(dist);
-  const pages = files.filter((f) => f.endsWith('.html')).length;
-  const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
-  const listing = Object.fromEntries(
-    LISTING_PAGES.map((p) => {
-      const file = join(dist, p);
-      if (!existsSync(file)) return [p, null];
-      const html = readFileSync(file, 'utf8');
-      return [p, { kb: Buffer.byteLength(html) / 1024, elements: countElements(html) }];
-    }),
-  );
-  return { pages, distMB: bytes / 1024 / 1024, listing };
 }
 
 /** The largest record the course can produce: every lesson visited, finished and completed, with a

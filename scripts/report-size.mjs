@@ -14,7 +14,9 @@ const args = new Set(process.argv.slice(2));
 const DIST = resolve('dist');
 /** Page budgets in gzip bytes, enforced by --check, by what the page carries:
  *  text pages (glossary, references, privacy, handouts, …) ≤ 3 KB; the course path (home), which
- *  reads progress, tells its problem and works out course completion, ≤ 3.75 KB; tool pages that
+ *  reads progress, tells its problem and works out course completion, ≤ 4 KB (3.75 until #13: a
+ *  course listed by module shows each module card's progress and still continues at the right
+ *  lesson, ~0.2 KB); tool pages that
  *  exist to run code (progress, certificate, consultation questions, what I learned, search) ≤ 7 KB;
  *  a lesson with its quiz island ≤ 52 KB. (Raised in session 3 for spaced review, #19: the due
  *  count every page shows (~0.2 KB), review cards read and merged with the record (~0.3 KB), cards
@@ -24,7 +26,7 @@ const DIST = resolve('dist');
  *  the ReviewIsland chunk's budget below less what it shares. The quiz page's target from issue 4 is
  *  35 KB: it is reported below, not enforced, because the Svelte 5 and XState 5 runtimes alone take
  *  about 30 KB. */
-export const BUDGETS = { text: 3 * 1024, path: 3.75 * 1024, tool: 7 * 1024, island: 52 * 1024, diagram: 65 * 1024, review: 60 * 1024 };
+export const BUDGETS = { text: 3 * 1024, path: 4 * 1024, tool: 7 * 1024, island: 52 * 1024, diagram: 65 * 1024, review: 60 * 1024 };
 export const TARGETS = { island: 35 * 1024 };
 /** An island's own chunk, the shared Svelte and XState runtimes excluded. */
 export const CHUNK_BUDGETS = { SynapseDiagram: 15 * 1024, ReviewIsland: 15 * 1024 };

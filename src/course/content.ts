@@ -53,6 +53,27 @@ export function getReferences() {
   return references;
 }
 
+let glossaryIds: Promise<Set<string>> | undefined;
+
+/** The glossary's ids, once per build (each lesson page checks its <Term> ids against them). */
+export function getGlossaryIds(): Promise<Set<string>> {
+  glossaryIds ??= getCollection('glossary').then((terms) => new Set(terms.map((t) => t.id)));
+  return glossaryIds;
+}
+
+let banks: Promise<Map<string, CollectionEntry<'quizzes'>[]>> | undefined;
+
+/** The quiz banks that name a lesson, by lesson slug, once per build (not a scan of every bank on
+ *  every lesson page: 500 × 500 at 500 lessons). */
+export function getQuizBanks(): Promise<Map<string, CollectionEntry<'quizzes'>[]>> {
+  banks ??= getCollection('quizzes').then((all) => {
+    const bySlug = new Map<string, CollectionEntry<'quizzes'>[]>();
+    for (const bank of all) bySlug.set(bank.data.lesson, [...(bySlug.get(bank.data.lesson) ?? []), bank]);
+    return bySlug;
+  });
+  return banks;
+}
+
 /** A lesson's review date (a calendar date, parsed as UTC): the course's one date style. */
 export function formatDate(date: Date): string {
   return formatDay(date, { utc: true });

@@ -3,7 +3,7 @@
 // the site's own inline code come from inline-code.mjs. A meta policy cannot carry frame-ancestors
 // or the other headers, so after the build this integration also writes dist/_headers (the format
 // Netlify, Cloudflare Pages and the test server read) with the same policy plus those.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DECK_LOADING, NO_SCRIPT_STYLE, PREFERENCES_BEFORE_PAINT, sha256 } from './inline-code.mjs';
@@ -61,6 +61,19 @@ function* htmlFiles(dir) {
 
 const META = /<meta http-equiv="content-security-policy" content="([^"]+)"/i;
 
+/** A page's <head> (its first 16 KB; Astro puts the policy meta first in it): 2,000 pages at 500
+ *  lessons are ~200 MB, read whole once more for one tag (issue #13). */
+function head(file, bytes = 16384) {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const n = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.toString('utf8', 0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** One policy for every page: the union of the sources each page's meta policy lists, per directive. */
 export function unionPolicy(policies) {
   const merged = new Map();
@@ -95,7 +108,7 @@ export default function securityHeaders() {
         const root = fileURLToPath(dir);
         const policies = [];
         for (const file of htmlFiles(root)) {
-          const found = META.exec(readFileSync(file, 'utf8'));
+          const found = META.exec(head(file));
           if (!found) throw new Error(`${file}: no Content-Security-Policy meta tag (security.csp in astro.config.mjs)`);
           policies.push(found[1].replaceAll('&#39;', "'").replaceAll('&quot;', '"'));
         }

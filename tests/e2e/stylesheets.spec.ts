@@ -34,8 +34,8 @@ test('no page links two byte-identical stylesheets', () => {
 
 // The diagram's stylesheet (its art tokens, --rec-nmda among them) is linked by the pages of the
 // lessons that show the diagram, in every view, and by no other lesson page (issue #10: lesson pages
-// do not load CSS they do not use). /learned/ renders every lesson's text (the diagram left out), and
-// Astro attaches the styles a rendered lesson imports: it is the one other page that loads it.
+// do not load CSS they do not use). /learned/ shows key points kept as data from each lesson's MDX
+// tree (src/integrations/key-points.mjs) and renders no lesson, so it does not load it either.
 test('only the pages of lessons with the diagram load its stylesheet', () => {
   const diagramLessons = readdirSync('lessons')
     .filter((f) => f.endsWith('.mdx') && /^diagram: true$/m.test(readFileSync(join('lessons', f), 'utf8')))
@@ -45,7 +45,7 @@ test('only the pages of lessons with the diagram load its stylesheet', () => {
     stylesheets(readFileSync(file, 'utf8')).some((css) => readFileSync(css, 'utf8').includes('--rec-nmda:'));
   const wrong = htmlFiles('dist').flatMap((file) => {
     const slug = file.match(/^dist\/lessons\/([^/]+)\//)?.[1];
-    const expected = (slug !== undefined && diagramLessons.includes(slug)) || file === 'dist/learned/index.html';
+    const expected = (slug !== undefined && diagramLessons.includes(slug));
     const actual = loadsDiagram(file);
     return actual === expected ? [] : [`${file}: ${actual ? 'loads' : 'misses'} the diagram stylesheet`];
   });

@@ -1,7 +1,10 @@
 // The path page: each lesson's status, and "Start" becomes "Continue: …". It only shows progress,
 // so it reads it without the store. The page has the course list and, for patients,
 // the patient path and the other lessons (LessonPath.astro); the start button follows the lists
-// the reader sees (data-audience on <html>, set before first paint by Base.astro).
+// the reader sees (data-audience on <html>, set before first paint by Base.astro). A course listed
+// by module (src/course/scale.ts) shows module cards (li[data-module-slugs]): a card's status is its
+// lessons' ("In progress (2 of 6)"), and "Continue" still names the first lesson not complete.
+// Module pages (/modules/<id>/) run this too: lesson statuses, no start button, no final step.
 //
 // It reads the record through src/features/progress/peek.ts (shared with the store and the other
 // read-only pages in one chunk: astro.config.mjs), so every page shows the same record and problem.
@@ -15,51 +18,64 @@ let view = peekProgress();
 showNotice(view.problem);
 const lists = [...document.querySelectorAll<HTMLElement>('[data-lesson-path]')];
 const cta = document.querySelector<HTMLAnchorElement>('[data-course-cta]');
+const ITEMS = 'li[data-slug],li[data-module-slugs]';
+const slugsOf = (item: HTMLElement) => (item.dataset.slug ?? item.dataset.moduleSlugs!).split(' ');
 
 function render(): void {
   const patient = document.documentElement.dataset.audience === 'patient';
   const shown = patient ? /patient|more/ : /course/;
-  let firstOpen: HTMLElement | undefined;
-  let first: HTMLElement | undefined;
+  // [href, name, list]: the first lesson of the lists the reader sees, and the first not complete.
+  let firstOpen: [string, string, HTMLElement] | undefined;
+  let first: typeof firstOpen;
   let done = 0;
-  let total = 0;
   let started = false;
+  const seen = new Set<string>();
   for (const list of lists) {
     const counts = shown.test(list.dataset.path!);
-    for (const item of list.querySelectorAll<HTMLElement>('li[data-slug]')) {
-      const state = lessonStatus(view.record, item.dataset.slug!);
-      setStatus(item, state);
-      if (!counts) continue;
-      total++;
-      first ??= item;
-      if (state === 'completed') done++;
-      else firstOpen ??= item;
-      if (state !== 'not-started') started = true;
+    // A module card's lessons are named by their place on its list (cards list the whole course).
+    let n = 0;
+    for (const item of list.querySelectorAll<HTMLElement>(ITEMS)) {
+      const slugs = slugsOf(item);
+      let complete = 0;
+      let any = false;
+      for (const slug of slugs) {
+        const state = lessonStatus(view.record, slug);
+        const step: typeof first = item.dataset.slug ? [item.querySelector('a')!.href, item.dataset.cta!, list] : [`/lessons/${slug}/`, `Lesson ${++n}`, list];
+        if (state === 'completed') complete++;
+        if (state !== 'not-started') any = true;
+        if (!counts || seen.has(slug)) continue;
+        seen.add(slug);
+        first ??= step;
+        if (state === 'completed') done++;
+        else firstOpen ??= step;
+        if (state !== 'not-started') started = true;
+      }
+      setStatus(item, complete === slugs.length ? 'completed' : any ? 'in-progress' : 'not-started', item.dataset.slug ? '' : ` (${complete} of ${slugs.length})`);
     }
   }
   // The final step (course list only): completion as src/features/path/course.ts defines it. Words are in
-  // the HTML (data-* on the step and on the button), to keep this page within its 3 KB budget.
-  const final = document.querySelector<HTMLElement>('li[data-final]')!;
-  const course = courseStatus(view.record, [...final.parentElement!.querySelectorAll<HTMLElement>('li[data-slug]')].map((li) => li.dataset.slug!));
+  // the HTML (data-* on the step and on the button), to keep this page within its budget.
+  const final = document.querySelector<HTMLElement>('li[data-final]');
+  if (!final || !cta || !first) return;
+  const course = courseStatus(view.record, [...final.parentElement!.querySelectorAll<HTMLElement>(ITEMS)].flatMap(slugsOf));
   const step = course.complete ? 'complete' : course.assessment;
   setStatus(final, step);
-  if (!cta || !first) return;
   const summary = document.querySelector<HTMLElement>('[data-path-summary]')!;
-  summary.textContent = course.complete && !patient ? summary.dataset.complete! : `${done} of ${total} lessons complete.`;
+  summary.textContent = course.complete && !patient ? summary.dataset.complete! : `${done} of ${seen.size} lessons complete.`;
   summary.classList.remove('pending');
   const target = firstOpen ?? first;
-  cta.href = target.querySelector('a')!.href;
+  cta.href = target[0];
   if (!started) return;
-  cta.textContent = firstOpen ? `Continue: ${target.dataset.cta}` : first.parentElement!.dataset.review!;
+  cta.textContent = firstOpen ? `Continue: ${target[1]}` : first[2].dataset.review!;
   if (firstOpen || patient) return;
   cta.href = final.querySelector<HTMLAnchorElement>(course.complete ? '[data-certificate-link]' : 'a')!.href;
   cta.textContent = cta.getAttribute(`data-${step}`)!;
 }
 
-function setStatus(item: HTMLElement, state: string): void {
+function setStatus(item: HTMLElement, state: string, more = ''): void {
   const badge = item.querySelector<HTMLElement>('[data-status]')!;
   badge.dataset.state = state;
-  badge.textContent = (item.dataset.final === undefined ? item.parentElement! : item).getAttribute(`data-${state}`);
+  badge.textContent = (item.dataset.final === undefined ? item.parentElement! : item).getAttribute(`data-${state}`) + more;
 }
 
 watchProgress((next) => {

@@ -1,4 +1,6 @@
-// The progress page: the table, export, import (validated and merged) and "Clear my data".
+// The progress page: the table, export, import (validated and merged) and "Clear my data". In a
+// course listed by module (src/course/scale.ts) the table has a row per module (data-module-slugs):
+// its status is its lessons' ("In progress (2 of 6)"), its date the last completion once all are.
 import { progressBase } from './base';
 import { lessonStatus } from './record';
 import { exportProgress } from './export';
@@ -8,8 +10,9 @@ import { formatDate } from '../../platform/format';
 import { courseStatus } from '../path/course';
 
 const store = progressBase();
-const rows = [...document.querySelectorAll<HTMLTableRowElement>('[data-progress-table] tr[data-slug]')];
-const known = new Set(rows.map((r) => r.dataset.slug!));
+const rows = [...document.querySelectorAll<HTMLTableRowElement>('[data-progress-table] tr[data-slug],[data-progress-table] tr[data-module-slugs]')];
+const slugsOf = (row: HTMLElement) => (row.dataset.slug ?? row.dataset.moduleSlugs!).split(' ');
+const known = new Set(rows.flatMap(slugsOf));
 const status = document.querySelector<HTMLElement>('[data-transfer-status]')!;
 // The words are on the status element (progress.astro), so this script carries none.
 const say = (message: string, n = '') => (status.textContent = status.getAttribute(`data-${message}`)!.replace('{n}', n));
@@ -17,10 +20,14 @@ const table = document.querySelector<HTMLElement>('[data-progress-table]')!;
 
 function render(): void {
   for (const row of rows) {
-    const slug = row.dataset.slug!;
-    const state = lessonStatus(store.record, slug);
-    const done = store.record.lessons[slug]?.completedAt;
-    row.querySelector('[data-cell="status"]')!.textContent = table.getAttribute(`data-${state}`);
+    const slugs = slugsOf(row);
+    const states = slugs.map((slug) => lessonStatus(store.record, slug));
+    const complete = states.filter((s) => s === 'completed').length;
+    const state = complete === slugs.length ? 'completed' : states.some((s) => s !== 'not-started') ? 'in-progress' : 'not-started';
+    const dates = slugs.map((slug) => store.record.lessons[slug]?.completedAt ?? '').sort();
+    const done = complete === slugs.length ? dates.at(-1) : undefined;
+    const more = row.dataset.slug ? '' : ` (${complete} of ${slugs.length})`;
+    row.querySelector('[data-cell="status"]')!.textContent = table.getAttribute(`data-${state}`) + more;
     row.querySelector('[data-cell="date"]')!.textContent = done ? day(done) : '–';
   }
   // The final assessment, and the course as src/features/path/course.ts defines its completion.

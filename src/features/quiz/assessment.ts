@@ -240,3 +240,20 @@ export function drawFromLoaded(sizes: readonly BankSize[], loaded: ReadonlyMap<s
   if (missing) throw new Error(`Bank "${missing.lesson}" is needed but not loaded`);
   return drawn;
 }
+
+/** The course as the assessment page gives it to the island: one line per lesson, in course order,
+ *  "slug<TAB>title<TAB>bank size" (0 without a bank). A string prop, not an array of objects: Astro
+ *  serializes each object's keys and types, which made the page grow by ~370 B a lesson (issue #13). */
+export function packCourse(lessons: ReadonlyArray<{ slug: string; title: string }>, banks: readonly BankSize[]): string {
+  const sizes = new Map(banks.map((b) => [b.lesson, b.size]));
+  return lessons.map((l) => `${l.slug}\t${l.title.replace(/[\t\n]/g, ' ')}\t${sizes.get(l.slug) ?? 0}`).join('\n');
+}
+
+/** packCourse read back: the lessons (with their positions) and the banks in course order. */
+export function unpackCourse(packed: string): { lessons: AssessmentLesson[]; banks: BankSize[] } {
+  const rows = packed ? packed.split('\n').map((line) => line.split('\t')) : [];
+  return {
+    lessons: rows.map(([slug, title], i) => ({ slug: slug!, title: title!, position: i + 1 })),
+    banks: rows.filter((r) => Number(r[2]) > 0).map(([slug, , size]) => ({ lesson: slug!, size: Number(size) })),
+  };
+}
