@@ -182,3 +182,27 @@ describe('file sizes', () => {
     expect(long).toEqual([]);
   });
 });
+
+// Issue #12: a design token with a fallback (`var(--color-text, #1a1b22)`) is wrong in dark mode
+// and hides a missing token; tokens.css defines every one, on every page.
+describe('design tokens', () => {
+  it('are used without fallbacks everywhere under src/', () => {
+    const tokens = new Set([...readFileSync(join(SRC, 'styles/tokens.css'), 'utf8').matchAll(/(--[a-z0-9-]+)\s*:/g)].map((m) => m[1]));
+    expect(tokens.size).toBeGreaterThan(20);
+    const withFallback: string[] = [];
+    const styled = (dir: string, out: string[] = []): string[] => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) styled(p, out);
+        else if (/\.(css|svelte|astro)$/.test(e.name)) out.push(p);
+      }
+      return out;
+    };
+    for (const file of styled(SRC)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/var\((--[a-z0-9-]+)\s*,/g)) {
+        if (tokens.has(m[1])) withFallback.push(`${name(file)}: ${m[1]}`);
+      }
+    }
+    expect(withFallback).toEqual([]);
+  });
+});
