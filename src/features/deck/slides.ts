@@ -109,8 +109,8 @@ export function stepperSteps(html: string): number {
 interface Part {
   /** Top-level nodes that stay on the face as they are (the diagram). */
   face: string;
-  /** The author's <SlideFace> content. */
-  points: string;
+  /** The author's <SlideFace> blocks written in this part, each on its own. */
+  points: string[];
   /** Tables, timelines and figures lifted out of the depth blocks, each in its depth's wrapper. */
   visuals: string;
   /** The depth blocks without their visuals: the prose, which the notes carry. */
@@ -119,7 +119,7 @@ interface Part {
   notes: string;
 }
 
-const emptyPart = (): Part => ({ face: '', points: '', visuals: '', prose: '', notes: '' });
+const emptyPart = (): Part => ({ face: '', points: [], visuals: '', prose: '', notes: '' });
 
 /** A table (wrapped for scrolling or not), a timeline or a figure: shown on the face. */
 const isVisual = (n: Node) =>
@@ -200,7 +200,7 @@ export function splitSlides(html: string): SplitLesson {
     } else if (attr(node.attrs, 'data-slide-notes') !== null) {
       current.notes += node.inner.trim();
     } else if (attr(node.attrs, 'data-slide-face') !== null) {
-      current.points += node.inner.trim();
+      current.points.push(node.inner.trim());
     } else if (node.name === 'div' && hasClass(node.attrs, 'depth')) {
       if (current === intro) current.prose += node.html;
       else sortDepth(node, current);
@@ -211,17 +211,20 @@ export function splitSlides(html: string): SplitLesson {
   const slides: Slide[] = [];
   for (const section of sections) {
     // A break at the very end of a section leaves an empty part: drop it.
-    const parts = section.parts.filter((p, i) => i === 0 || Object.values(p).some((v) => v.trim()));
+    const parts = section.parts.filter((p, i) => i === 0 || p.points.length > 0 || [p.face, p.visuals, p.prose, p.notes].some((v) => v.trim()));
     const shared = parts.map((p) => p.notes).filter(Boolean).join('\n');
     // A <SlideFace> belongs to the section: written at its end, it heads the section's first part.
-    const authored = parts.map((p) => p.points).filter(Boolean).join('');
+    // A section split by <SlideBreak /> may give one <SlideFace> per part (in order, all at its end):
+    // then each part shows its own, so a continued slide is not left with one automatic line.
+    const faces = parts.flatMap((p) => p.points).filter(Boolean);
+    const perPart = parts.length > 1 && faces.length === parts.length;
     parts.forEach((part, i) => {
       const heading =
         i === 0
           ? section.heading
           : `<h2 class="slide-continued">${escapeHtml(section.title)} <span class="slide-part">(continued)</span></h2>`;
       const visual = part.face.trim() || part.visuals;
-      let points = i === 0 ? authored : '';
+      let points = perPart ? faces[i]! : i === 0 ? faces.join('') : '';
       let face: Slide['face'] = points ? 'authored' : 'visual';
       if (!points && !visual) {
         points = automaticPoints(heading, part.prose);

@@ -261,6 +261,28 @@ const FACED = [
 describe('slide faces', () => {
   const { slides } = splitSlides(FACED);
 
+  it('a section split by <SlideBreak /> may give each part its own <SlideFace> (in order, written at its end)', () => {
+    const split = [
+      '<h2 id="one">One infusion</h2>',
+      depth('plain', '<p>About half respond in a day.</p>'),
+      BREAK,
+      depth('plain', '<p>A stricter review found smaller effects. It rated the proof as very uncertain.</p>'),
+      face('<ul><li>About half respond in a day</li></ul>'),
+      face('<ul><li>A stricter review: smaller effects</li><li>Very uncertain evidence</li></ul>'),
+    ].join('\n');
+    const [first, second] = splitSlides(split).slides;
+    expect(first.face).toBe('authored');
+    expect(first.html).toContain('<li>About half respond in a day</li>');
+    expect(first.html).not.toContain('stricter');
+    expect(second.face).toBe('authored');
+    expect(second.html).toContain('<li>Very uncertain evidence</li>');
+    expect(second.notes).toContain('It rated the proof as very uncertain.');
+    // One face for two parts still heads the first part only, as before.
+    const one = splitSlides(split.replace(/\n<div class="slide-face"[^\n]*$/, '')).slides;
+    expect(one[0].html).toContain('About half respond in a day</li>');
+    expect(one[1].face).toBe('automatic');
+  });
+
   it('an authored <SlideFace> is the face; the section\'s prose, both depths, becomes the notes, then its <Notes>', () => {
     expect(slides[0].face).toBe('authored');
     expect(slides[0].html).toContain('<li>Pills take weeks</li>');
