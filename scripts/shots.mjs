@@ -8,6 +8,7 @@
 // localStorage before the page loads. Names become file names: <name>-<theme>-<width>.png.
 //   npm run shots                 every entry
 //   npm run shots -- quiz path    only the entries whose name contains one of the words
+// SHOTS_DIST=<folder> photographs another build (e.g. one made with --outDir while tests use dist/).
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -121,7 +122,7 @@ const chosen = only.length ? SHOTS.filter((s) => only.some((word) => s.name.incl
 // the slides at half size, four to a row) to look at a whole deck at once. Chosen with the word "deck".
 const DECKS = !only.length || only.some((word) => 'decks'.includes(word) || word.startsWith('deck'));
 
-const server = spawn(process.execPath, ['scripts/serve-dist.mjs', 'dist', String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['scripts/serve-dist.mjs', process.env.SHOTS_DIST ?? 'dist', String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve, reject) => {
   server.stdout.once('data', resolve);
   server.once('exit', (code) => reject(new Error(`the static server stopped (${code}): is dist/ built?`)));
