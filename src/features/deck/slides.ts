@@ -1,5 +1,5 @@
 // Splits a lesson's rendered HTML into slides, at build time. Pure string work, no DOM, so it is
-// unit-tested on its own (tests/unit/slides.test.ts).
+// unit-tested on its own (tests/unit/deck/slides.test.ts).
 //
 // The lesson is rendered with the slide components map (slide-components.ts), which
 // leaves these marks in the HTML:
