@@ -36,8 +36,25 @@ const letter = (i: number) => String.fromCharCode(65 + i);
  * answer aloud (true/false, one or several choices), spread over the bank (first, middle, last),
  * so they cover the lesson rather than its first section.
  */
+/** The most words a question slide's prompt, options, answer and explanation may hold together. */
+export const QUESTION_WORDS = 55;
+
+const wordsIn = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** Words a question slide shows once its answer is revealed (the answer restates one option). */
+function questionWords(q: BankQuestion): number {
+  if (q.type === 'truefalse') return wordsIn(`${q.prompt} True False ${q.explanation}`);
+  if (q.type !== 'single' && q.type !== 'multiple') return Infinity;
+  const right = q.options.find((o) => (Array.isArray(q.answer) ? q.answer.includes(o.id) : q.answer === o.id));
+  return wordsIn([q.prompt, ...q.options.map((o) => o.text), right?.text ?? '', right?.explanation ?? ''].join(' '));
+}
+
 export function checkQuestions(bank: readonly BankQuestion[], count = 3): DeckQuestion[] {
-  const usable = bank.filter((q) => q.type === 'truefalse' || q.type === 'single' || q.type === 'multiple');
+  const asked = bank.filter((q) => q.type === 'truefalse' || q.type === 'single' || q.type === 'multiple');
+  // A question asked of a class must fit its slide at projector size with its answer revealed:
+  // the long ones stay in the quiz (myths-and-facts had a 67-word face that ran into the footer).
+  const fitting = asked.filter((q) => questionWords(q) <= QUESTION_WORDS);
+  const usable = fitting.length >= 2 ? fitting : asked;
   const n = Math.min(count, usable.length);
   if (n < 2) return [];
   const picked = Array.from({ length: n }, (_, i) => usable[Math.round((i * (usable.length - 1)) / (n - 1))]);

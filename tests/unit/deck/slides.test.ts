@@ -15,7 +15,7 @@ import {
   textOf,
   topLevel,
 } from '../../../src/features/deck/slides';
-import { buildDeck, checkQuestions } from '../../../src/features/deck/deck-build';
+import { buildDeck, checkQuestions, QUESTION_WORDS } from '../../../src/features/deck/deck-build';
 
 // HTML shaped like Astro's output for a lesson rendered with the slide components.
 const notes = (text: string) => `<aside class="slide-notes" data-slide-notes><p>${text}</p></aside>`;
@@ -346,6 +346,12 @@ describe('check-your-understanding slides', () => {
     expect(qs[0]).toMatchObject({ number: 1, of: 3, answer: 'False', options: [], explanation: 'False, because.' });
     expect(qs[1]).toMatchObject({ answer: 'A and C', options: ['Option a', 'Option b', 'Option c'], explanation: 'Because a.' });
     expect(checkQuestions(bank.slice(2, 4))[0]).toMatchObject({ answer: 'B. Option b', explanation: 'Because b.' });
+  });
+
+  it('leaves a question too long for its slide to the quiz (QUESTION_WORDS), unless too few would be left', () => {
+    const long = { id: 'q9', type: 'truefalse' as const, prompt: 'Long '.repeat(QUESTION_WORDS), answer: true, explanation: 'True.' };
+    expect(checkQuestions([...bank, long]).map((q) => q.id)).toEqual(['q1', 'q4', 'q5']);
+    expect(checkQuestions([bank[0], long]).map((q) => q.id)).toEqual(['q1', 'q9']);
   });
 
   it('needs at least two; the deck then ends with a divider and one slide per question, its answer a fragment', () => {
