@@ -3,13 +3,12 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { mdxToJs } from 'satteri';
-// @ts-expect-error: a plain JavaScript module
 import { keyPoints } from '../../src/integrations/key-points.mjs';
 import { numberKeyPoints, type KeyPoint } from '../../src/course/key-points';
 import { packCourse, unpackCourse } from '../../src/features/quiz/assessment';
 
 async function pointsOf(source: string): Promise<KeyPoint[] | undefined> {
-  const astro = { frontmatter: {} as Record<string, unknown> };
+  const astro = { frontmatter: {} as Record<string, unknown>, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
   await mdxToJs(source, { mdastPlugins: [keyPoints], data: { astro } });
   return astro.frontmatter.keyPoints as KeyPoint[] | undefined;
 }

@@ -9,9 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-// @ts-expect-error: plain JavaScript modules of the scripts folder
 import { generateCourse } from '../../scripts/scale-course.mjs';
-// @ts-expect-error: plain JavaScript modules of the scripts folder
 import { LIMITS, LISTING_PAGES, distStats } from '../../scripts/scale-stats.mjs';
 
 const ROOT = resolve(__dirname, '../..');
