@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { courseHastPlugins } from './src/integrations/satteri-course.mjs';
 import { keyPoints } from './src/integrations/key-points.mjs';
+import { deckSlides } from './src/integrations/deck-plan.mjs';
 import islandStylesInHead from './src/integrations/island-styles-in-head.mjs';
 import { siteUrl } from './src/integrations/site-url.mjs';
 import securityHeaders, { csp } from './src/integrations/security.mjs';
@@ -25,8 +26,9 @@ export default defineConfig({
   // Astro's default processor (Sätteri) with two small hast plugins of our own (table wrapping and
   // citation keeping): unified with rehype plugins made the build about twice as slow (issue #13).
   // No syntax highlighting: the course has no code, and Shiki's inline styles would need 'unsafe-inline'.
-  // One mdast plugin: each lesson's key points as data (src/integrations/key-points.mjs, for /learned/).
-  markdown: { processor: satteri({ mdastPlugins: [keyPoints], hastPlugins: courseHastPlugins }), syntaxHighlight: false },
+  // Two mdast plugins: each lesson's key points as data (src/integrations/key-points.mjs, for /learned/),
+  // and its slides split on the MDX tree (src/integrations/deck-plan.mjs, for the deck views).
+  markdown: { processor: satteri({ mdastPlugins: [keyPoints, deckSlides], hastPlugins: courseHastPlugins }), syntaxHighlight: false },
   build: { format: 'directory' },
   // Keep small scripts in their own files so the size report and the CSP see every byte.
   vite: {

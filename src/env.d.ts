@@ -8,6 +8,8 @@ declare namespace App {
     termCount?: number;
     /** Set by the page that renders a lesson: the view it is shown in (src/mdx/SynapseDiagram.astro). */
     lessonView?: 'reading' | 'slides' | 'handout' | 'learned';
+    /** A deck view's rendered slide pieces, by <DeckPiece at> (src/integrations/deck-plan.mjs). */
+    deckPieces?: Map<string, Array<[number, string]>>;
     /** Set by the lesson page for <LessonQuiz />: the lesson's bank and its section headings. */
     lessonQuiz?: { slug: string; bank: import('./course/quiz-schema').QuizBank; sections: Record<string, string> };
   }

@@ -102,6 +102,8 @@ export function keepCitations(kids) {
 function keepIn(node) {
   const kids = node.children ?? [];
   if (!kids.some(isCite)) return;
+  // A slide's "Sources [1] [2]" line (src/integrations/deck-plan.mjs) lists markers, not words.
+  if (node.attributes?.some((a) => a.name === 'class' && a.value === 'slide-sources')) return;
   return { ...node, children: keepCitations(kids) };
 }
 

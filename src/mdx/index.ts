@@ -9,6 +9,7 @@ import LessonQuiz from '../components/LessonQuiz.astro';
 import AskQuestion from '../features/consult/AskQuestion.astro';
 import Fragments from '../components/Fragments.astro';
 import SlideFaceOmit from '../components/deck/SlideFaceOmit.astro';
+import { dropPart, showPart } from './views';
 
 export const lessonComponents = {
   Cite,
@@ -23,4 +24,8 @@ export const lessonComponents = {
   Fragments,
   // <SlideFace> is for the projected slide; the page says it in prose.
   SlideFace: SlideFaceOmit,
+  // The deck's marks (src/integrations/deck-plan.mjs): the lesson as written, without the slides' own parts.
+  DeckPiece: showPart,
+  ReadingOnly: showPart,
+  DeckExtra: dropPart,
 };

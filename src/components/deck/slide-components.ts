@@ -1,7 +1,7 @@
 // The components an MDX lesson may use, in the slide and presenter views (slideComponents) and in
 // the printed handout (handoutComponents). Same names as the reading view's lessonComponents; the
-// differences: <Notes> keeps the speaker notes (marked for slides.ts), <SlideBreak /> leaves
-// a split mark, <Fragments> marks a list to reveal item by item, the quiz is left out, citations
+// differences: <Notes> and <SlideFace> render their content (the compile, src/integrations/deck-plan.mjs,
+// put them in the slide's pieces), <Fragments> marks a list to reveal item by item, the quiz is left out, citations
 // link to the lesson page (the address names the slide), and the diagram (imported by its lessons,
 // src/mdx/SynapseDiagram.astro) is the live island on slides and still frames in the handout.
 import Cite from '../../mdx/Cite.astro';
@@ -11,9 +11,10 @@ import Clinical from '../../mdx/Clinical.astro';
 import SlideCite from './SlideCite.astro';
 import SlideNotes from './SlideNotes.astro';
 import SlideFace from './SlideFace.astro';
-import SlideBreakMarker from './SlideBreakMarker.astro';
 import SlideFragments from './SlideFragments.astro';
 import SlideOmit from './SlideOmit.astro';
+import { dropPart } from '../../mdx/views';
+import DeckPiece from './DeckPiece.astro';
 
 export const slideComponents = {
   Cite: SlideCite,
@@ -22,11 +23,15 @@ export const slideComponents = {
   Clinical,
   Notes: SlideNotes,
   SlideFace,
-  SlideBreak: SlideBreakMarker,
+  SlideBreak: SlideOmit,
   Fragments: SlideFragments,
   LessonQuiz: SlideOmit,
   // "Add to my questions" belongs to reading, not to a projected slide or a handout.
   AskQuestion: SlideOmit,
+  // The deck's marks (src/integrations/deck-plan.mjs): each piece handed to the page, the reading-only parts dropped.
+  DeckPiece,
+  DeckExtra: DeckPiece,
+  ReadingOnly: dropPart,
 };
 
 export const handoutComponents = {

@@ -1,5 +1,5 @@
 // The whole deck of a lesson, at build time: the title slide (and the objectives when they are long),
-// the sections' slides (split by slides.ts), then the check-your-understanding part from the
+// the sections' slides (split on the MDX tree by src/integrations/deck-plan.mjs), then the check-your-understanding part from the
 // lesson's quiz bank.
 import { escapeHtml, slideLabel, type SplitLesson } from './slides';
 
