@@ -194,6 +194,8 @@ export function planDeck(children, { headings = [], textContent = (node) => text
   let h2 = 0;
   const intro = emptyPart();
   const sections = [];
+  const readingOnly = () => jsx('ReadingOnly', { 'server:root': null }, []);
+  const ops = [];
   let current = intro;
   for (const node of children) {
     if (node.type === 'heading' && node.depth === 2) {
@@ -214,17 +216,18 @@ export function planDeck(children, { headings = [], textContent = (node) => text
         // The block goes to the notes without its visuals; a block of visuals only stays out of the deck.
         current.blocks.push({ node, visuals, prose: visuals.length < node.children.length });
       }
+    } else if (isJsx(node, 'LessonQuiz') || isJsx(node, 'AskQuestion')) {
+      // Interactive parts of the page: a deck view never renders them (nor their islands).
+      ops.push({ wrap: node, in: readingOnly() });
     } else if (!rendersNothing(node)) current.face.push(node);
   }
 
-  const ops = [];
   const extras = [];
   const slides = [];
   // The introduction: its prose, then what else it shows, then its notes (the title slide's notes).
   intro.prose.forEach((n, k) => ops.push({ wrap: n, in: piece('intro', k) }));
   intro.face.forEach((n, k) => ops.push({ wrap: n, in: piece('intro', 1000 + k) }));
   intro.notes.forEach((n, k) => ops.push({ wrap: n, in: piece('intro', 2000 + k, 'deck') }));
-  const readingOnly = () => jsx('ReadingOnly', { 'server:root': null }, []);
   for (const section of sections) {
     // A break at the very end of a section leaves an empty part: drop it.
     const parts = section.parts.filter((p, i) => i === 0 || p.faces.length || p.face.length || p.visuals.length || p.blocks.length || p.notes.length);

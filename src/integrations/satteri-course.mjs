@@ -43,7 +43,7 @@ export const tableWrap = {
   mdxJsxFlowElement: { filter: ['table'], visit: wrapTable },
 };
 
-const isCite = (node) => node?.type === 'mdxJsxTextElement' && (node.name === 'Cite' || node.name === 'SlideCite');
+const isCite = (node) => node?.type === 'mdxJsxTextElement' && node.name === 'Cite';
 const isSpace = (node) => node?.type === 'text' && /^\s*$/.test(node.value);
 // A word joined to its marker is at most this long, so a nowrap group cannot overflow 320 px.
 const MAX_WORD = 40;
