@@ -5,6 +5,8 @@
 // by module (src/course/scale.ts) shows module cards (li[data-module-slugs]): a card's status is its
 // lessons' ("In progress (2 of 6)"), and "Continue" still names the first lesson not complete.
 // Module pages (/modules/<id>/) run this too: lesson statuses, no start button, no final step.
+// A course grouped into modules on the home page (ModuleGroup.astro) also gets each module's
+// progress and the learner's module open (./modules.ts, README).
 //
 // It reads the record through src/features/progress/peek.ts (shared with the store and the other
 // read-only pages in one chunk: astro.config.mjs), so every page shows the same record and problem.
@@ -22,9 +24,9 @@ const cta = document.querySelector<HTMLAnchorElement>('[data-course-cta]');
 const ITEMS = 'li[data-slug],li[data-module-slugs]';
 const slugsOf = (item: HTMLElement) => (item.dataset.slug ?? item.dataset.moduleSlugs!).split(' ');
 const slugsIn = (list: Element) => [...list.querySelectorAll<HTMLElement>(ITEMS)].flatMap(slugsOf);
-// The course list's modules (ModuleGroup.astro), Module 1 open in the HTML. The first render, in
-// this module script before the page is interactive, opens the learner's module instead, unless
-// they have opened or closed one already; later renders (another tab) change only the words.
+// The course list's modules (ModuleGroup.astro), Module 1 open in the HTML. The first render (this
+// module script runs once the document is parsed) opens the learner's module instead, unless they
+// have opened or closed one already; later renders (another tab) change only the words.
 const folds = [...document.querySelectorAll<HTMLDetailsElement>('[data-lesson-path] details')];
 let choose = folds.every((fold, i) => fold.open == !i);
 
