@@ -26,7 +26,8 @@ const slugsOf = (item: HTMLElement) => (item.dataset.slug ?? item.dataset.module
 const slugsIn = (list: Element) => [...list.querySelectorAll<HTMLElement>(ITEMS)].flatMap(slugsOf);
 // The course list's modules (ModuleGroup.astro), Module 1 open in the HTML. The first render (this
 // module script runs once the document is parsed) opens the learner's module instead, unless they
-// have opened or closed one already; later renders (another tab) change only the words.
+// have opened or closed one already; later renders (another tab) change only the words. (A module
+// is the only <details> in a lesson list.)
 const folds = [...document.querySelectorAll<HTMLDetailsElement>('[data-lesson-path] details')];
 let choose = folds.every((fold, i) => fold.open == !i);
 
