@@ -10,11 +10,7 @@ export const DEPTH_KEY = key('depth');
 export type Theme = 'light' | 'dark';
 export type Depth = 'plain' | 'clinical';
 
-export function readPref(key: string): string | null {
-  return readValue(key);
-}
-
-/** Storage off or full: the choice lasts for this page only, which the progress notice explains. */
-export function writePref(key: string, value: string): void {
-  write(key, value);
-}
+// The door's own functions under their preference names (no wrappers: every page ships these).
+// A preference that cannot be written (storage off or full) lasts for this page only, which the
+// progress notice explains; callers ignore write's outcome.
+export { readValue as readPref, write as writePref };

@@ -824,7 +824,12 @@ for (const [width, height] of [
       // until the slide with the diagram is on screen.
       await page.goto('/');
       await page.getByRole('button', { name: "I'm presenting this" }).click(); // presenters get the slide links
-      await page.locator('summary', { hasText: 'Module 2: The medicine' }).click(); // the lesson's module, folded
+      // The lesson's module: open it unless the path opened it already (the learner's current module
+      // opens by itself, and clicking an open summary would close it).
+      await expect(page.locator('html')).toHaveAttribute('data-audience', 'presenter');
+      await expect(page.locator('[data-module-progress] .pending')).toHaveCount(0); // the path's script has chosen
+      const medicine = page.locator('details', { has: page.locator('summary', { hasText: 'Module 2: The medicine' }) });
+      if ((await medicine.getAttribute('open')) === null) await medicine.locator('summary').click();
       await page.getByRole('link', { name: 'Slides for How ketamine works' }).click();
       await expect(page).toHaveURL(new RegExp(`${escape(LESSON)}slides/`));
       await waitForIslands(page);

@@ -5,6 +5,8 @@
 // by module (src/course/scale.ts) shows module cards (li[data-module-slugs]): a card's status is its
 // lessons' ("In progress (2 of 6)"), and "Continue" still names the first lesson not complete.
 // Module pages (/modules/<id>/) run this too: lesson statuses, no start button, no final step.
+// A course grouped into modules on the home page (ModuleGroup.astro) also gets each module's
+// progress and the learner's module open (./modules.ts, README).
 //
 // It reads the record through src/features/progress/peek.ts (shared with the store and the other
 // read-only pages in one chunk: astro.config.mjs), so every page shows the same record and problem.
@@ -13,6 +15,7 @@ import { peekProgress } from '../progress/peek';
 import { watchProgress } from '../progress/watch';
 import { showNotice } from '../progress/notice';
 import { courseStatus } from './course';
+import { modulePath } from './modules';
 
 let view = peekProgress();
 showNotice(view.problem);
@@ -20,6 +23,13 @@ const lists = [...document.querySelectorAll<HTMLElement>('[data-lesson-path]')];
 const cta = document.querySelector<HTMLAnchorElement>('[data-course-cta]');
 const ITEMS = 'li[data-slug],li[data-module-slugs]';
 const slugsOf = (item: HTMLElement) => (item.dataset.slug ?? item.dataset.moduleSlugs!).split(' ');
+const slugsIn = (list: Element) => [...list.querySelectorAll<HTMLElement>(ITEMS)].flatMap(slugsOf);
+// The course list's modules (ModuleGroup.astro), Module 1 open in the HTML. The first render (this
+// module script runs once the document is parsed) opens the learner's module instead, unless they
+// have opened or closed one already; later renders (another tab) change only the words. (A module
+// is the only <details> in a lesson list.)
+const folds = [...document.querySelectorAll<HTMLDetailsElement>('[data-lesson-path] details')];
+let choose = folds.every((fold, i) => fold.open == !i);
 
 function render(): void {
   const patient = document.documentElement.dataset.audience === 'patient';
@@ -53,11 +63,18 @@ function render(): void {
       setStatus(item, complete === slugs.length ? 'completed' : any ? 'in-progress' : 'not-started', item.dataset.slug ? '' : ` (${complete} of ${slugs.length})`);
     }
   }
+  const [words, current] = modulePath(view.record, folds.map(slugsIn));
+  folds.forEach((fold, i) => {
+    // Replaces the placeholder (kept invisible so nothing moves) with the words.
+    fold.querySelector('[data-module-progress]')!.textContent = ` · ${words[i]}`;
+    if (choose) fold.open = i + 1 === current;
+  });
+  choose = false;
   // The final step (course list only): completion as src/features/path/course.ts defines it. Words are in
   // the HTML (data-* on the step and on the button), to keep this page within its budget.
   const final = document.querySelector<HTMLElement>('li[data-final]');
   if (!final || !cta || !first) return;
-  const course = courseStatus(view.record, [...final.parentElement!.querySelectorAll<HTMLElement>(ITEMS)].flatMap(slugsOf));
+  const course = courseStatus(view.record, slugsIn(final.parentElement!));
   const step = course.complete ? 'complete' : course.assessment;
   setStatus(final, step);
   const summary = document.querySelector<HTMLElement>('[data-path-summary]')!;
