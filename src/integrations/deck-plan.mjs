@@ -269,7 +269,7 @@ export function planDeck(children, { headings = [], textContent = (node) => text
           extras.push({ ...piece(at('face'), 1, 'deck'), children: [jsx('SlideFace', {}, auto.nodes)] });
           cites = auto.cites;
           pointWords = auto.words;
-        }
+        } else face = 'empty';
       }
       // Then the visual: what the part shows outside its prose (the diagram) where it stands, then
       // its depth blocks' tables and timelines. What steps is shown as a numbered copy.
@@ -316,12 +316,18 @@ export function planDeck(children, { headings = [], textContent = (node) => text
 /** "Timeline" or "Timeline (2 of 2)": how a slide is named in the build's errors. */
 const label = (s) => (s.parts > 1 ? `${s.title} (${s.part} of ${s.parts})` : s.title);
 
-/** The build check: a face a trainer projects stays short (the error names the lesson and section). */
+/** The build checks: a face a trainer projects stays short, and is never a headline alone (the
+ *  errors name the lesson and the section). */
 export function assertFaceLengths(file, slides) {
   const long = slides.filter((s) => s.words > FACE_WORDS);
   if (long.length) {
     const list = long.map((s) => `section "${label(s)}" has ${s.words} words`).join('; ');
     throw new Error(`${file}: a slide face holds at most ${FACE_WORDS} words (headline and key points): ${list}. Shorten its <SlideFace>.`);
+  }
+  const empty = slides.filter((s) => s.face === 'empty');
+  if (empty.length) {
+    const list = empty.map((s) => `section "${label(s)}"`).join(', ');
+    throw new Error(`${file}: ${list} would project its headline alone (no <SlideFace>, no table or diagram, no plain-language paragraph to take key points from). Write a <SlideFace> for it.`);
   }
 }
 

@@ -19,8 +19,9 @@ export interface Slide {
    *  prose or notes of its own shares its section's <Notes>. */
   notes: string;
   /** How the face was made: an author's <SlideFace>, a visual (table, timeline, diagram) alone,
-   *  or key points taken automatically from the section's plain-language sentences. */
-  face: 'authored' | 'visual' | 'automatic';
+   *  or key points taken automatically from the section's plain-language sentences ('empty': none
+   *  of these, which the build refuses). */
+  face: 'authored' | 'visual' | 'automatic' | 'empty';
   /** Words of the face's headline and key points (citations and visuals not counted). */
   words: number;
   /** Steps inside the slide: the longest fragment list. */

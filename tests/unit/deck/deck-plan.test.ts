@@ -100,7 +100,7 @@ describe('edge cases', () => {
     expect(deckOf('a\n\n<SlideBreak />\n\nb').slides).toEqual([]);
   });
   it('notes in the introduction stay with it, after its prose', () => {
-    expect(deckOf(`a\n\n${block('Notes', 'hello')}\n\n## B`).intro.html).toBe('<p>a</p>\n<p>hello</p>');
+    expect(deckOf(`a\n\n${block('Notes', 'hello')}\n\n## B\n\nb`).intro.html).toBe('<p>a</p>\n<p>hello</p>');
   });
   it('the reading view’s heading ids: github-slugger over every heading, in order', () => {
     expect(headingIds([{ text: 'Dose', top: true }, { text: 'Dose', top: false }, { text: 'Dose', top: true }])).toEqual(['dose', 'dose-2']);
@@ -111,7 +111,15 @@ describe('edge cases', () => {
         fc.array(fc.constantFrom('## T', '<SlideBreak />', block('Notes', 'n'), block('Plain', 'p'), block('Clinical', 'c'), 'text'), { maxLength: 20 }),
         (parts) => {
           const source = parts.join('\n\n');
-          const { intro, slides } = deckOf(source);
+          let deck: ReturnType<typeof deckOf>;
+          try {
+            deck = deckOf(source);
+          } catch (error) {
+            // A part with nothing to show (only notes, say) is refused, and only that.
+            expect(String(error)).toMatch(/would project its headline alone/);
+            return;
+          }
+          const { intro, slides } = deck;
           const out = [intro.html, ...slides.map((s) => s.html + s.notes)].join('');
           const count = (s: string, needle: string) => s.split(needle).length - 1;
           expect(count(out, '<p>p</p>')).toBe(parts.filter((p) => p.startsWith('<Plain>')).length);
@@ -193,6 +201,12 @@ describe('slide faces', () => {
     expect(slides[1].html).not.toContain('The second is not');
     expect(slides[1].html).toContain('[3]');
     expect(slides[1].notes).toContain('Clinical prose.');
+  });
+
+  it('a part with nothing for its face (a list without paragraphs, no <SlideFace>) fails the build, naming it', () => {
+    const lists = ['## Questions', block('Plain', '1. One?\n2. Two?'), '<SlideBreak />', block('Plain', '3. Three?')].join('\n\n');
+    expect(() => deckOf(lists)).toThrow(/section "Questions \(1 of 2\)", section "Questions \(2 of 2\)" would project its headline alone/);
+    expect(() => deckOf(`${lists}\n\n${block('SlideFace', '- One, two')}\n\n${block('SlideFace', '- Three')}`)).not.toThrow();
   });
 
   it('the build check names the lesson and the section of a face over the limit', () => {
