@@ -42,9 +42,9 @@ const isTimeline = (node) => isJsx(node, 'ol') && classes(node).includes('timeli
 const isVisual = (node) => node.type === 'table' || isJsx(node, 'table') || isJsx(node, 'figure') || isTimeline(node);
 /** A node with items that appear one at a time: the deck shows a numbered copy of it. */
 const stepped = (node) => isTimeline(node) || isJsx(node, 'Fragments') || (node.children ?? []).some(stepped);
-/** Nodes that render nothing on a slide: the quiz, "Add to my questions", comments and code. */
+/** Nodes that render nothing: comments, imports and frontmatter. */
 const rendersNothing = (node) =>
-  isJsx(node, 'LessonQuiz') || isJsx(node, 'AskQuestion') || node.type === 'mdxFlowExpression' || node.type === 'mdxjsEsm' || node.type === 'yaml' || (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value));
+  node.type === 'mdxFlowExpression' || node.type === 'mdxjsEsm' || node.type === 'yaml' || (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value));
 
 const PHRASING = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'mdxJsxTextElement', 'tableCell']);
 
