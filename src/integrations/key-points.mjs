@@ -8,12 +8,12 @@
 // no <Plain>), each an array of parts: { text } | { cite: id } | { strong } | { em }.
 // A lesson without a "Key points" section gets no keyPoints.
 
+import { textOf } from './deck-plan.mjs';
+
 const HEADING = 'key points';
 
-function text(node) {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
-  return (node.children ?? []).map(text).join('');
-}
+/** A node's words, as the deck's plan reads them (citations included: they carry no words). */
+const text = (node) => textOf([node], { cites: true });
 
 /** The parts of one point's inline content; anything else keeps its words. */
 function parts(nodes, out = []) {
