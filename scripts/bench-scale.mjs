@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { distStats } from './scale-stats.mjs';
+import { distStats, renderTimes } from './scale-stats.mjs';
 import { generateCourse } from './scale-course.mjs';
 
 export { generateCourse };
@@ -76,7 +76,7 @@ function build(dir) {
     const line = err.trim().split('\n').at(-1) ?? '';
     cpu = [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((s, m) => s + Number(m[1]) * 60 + Number(m[2]), 0);
   }
-  return { wall, cpu, peakMB, load };
+  return { wall, cpu, peakMB, load, render: renderTimes(result.stdout) };
 }
 
 /** The largest record the course can produce: every lesson visited, finished and completed, with a
@@ -169,6 +169,11 @@ function print(r) {
   for (const [p, s] of Object.entries(r.listing)) {
     console.log(`  ${`/${p.replace(/index\.html$/, '')}`.padEnd(13)}${s ? `${f(s.kb)} KB HTML, ${s.elements} elements` : 'missing'}`);
   }
+  // The routes that took most of the rendering (Astro's per-page times; the rest is bundling,
+  // content sync and the after-build passes).
+  const renderMs = r.render.reduce((s, x) => s + x.ms, 0);
+  console.log(`  rendering  ${f(renderMs / 1000)} s over ${r.render.reduce((s, x) => s + x.pages, 0)} files (pages and JSON), most costly routes:`);
+  for (const x of r.render.slice(0, 6)) console.log(`    ${x.route.padEnd(36)}${String(x.pages).padStart(5)} × ${f(x.ms / x.pages).padStart(5)} ms = ${f(x.ms / 1000).padStart(5)} s`);
   const rec = r.record;
   console.log(
     rec.error

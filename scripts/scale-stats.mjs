@@ -35,3 +35,21 @@ export function distStats(dist) {
   );
   return { pages, distMB: bytes / 1024 / 1024, listing };
 }
+
+/** Where the page-rendering time went, from Astro's build log: the "(+12ms)" it prints after each
+ *  page, summed by route (a lesson's, module's or bank's own name becomes "*"), most costly first.
+ *  Astro prints nothing else per page, so this is the one breakdown a build gives for free (#13:
+ *  which views to render once, or not at all). */
+export function renderTimes(log) {
+  const routes = new Map();
+  for (const m of log.matchAll(/[├└]─ (\/\S*) \(\+(\d+)ms\)/g)) {
+    const route = m[1]
+      .replace(/^\/(lessons|modules|learned)\/[^/]+\//, '/$1/*/')
+      .replace(/^\/assessment\/banks\/[^/]+\.json$/, '/assessment/banks/*.json');
+    const at = routes.get(route) ?? { route, pages: 0, ms: 0 };
+    at.pages += 1;
+    at.ms += Number(m[2]);
+    routes.set(route, at);
+  }
+  return [...routes.values()].sort((a, b) => b.ms - a.ms || a.route.localeCompare(b.route));
+}
